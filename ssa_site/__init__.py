@@ -1,0 +1,37 @@
+"""ssa-site: publish security-sector-assistance plans, indicators and evaluations."""
+
+from __future__ import annotations
+
+from .model import (
+    Assumption,
+    Indicator,
+    Initiative,
+    Plan,
+    Portfolio,
+    Result,
+    ResultRef,
+    Value,
+)
+from .periods import Period, PeriodError, parse_period
+from .problems import Problem, Problems, Severity, SsaError
+from .project import Site, load_site
+
+__all__ = [
+    "Assumption",
+    "Indicator",
+    "Initiative",
+    "Period",
+    "PeriodError",
+    "Plan",
+    "Portfolio",
+    "Problem",
+    "Problems",
+    "Result",
+    "ResultRef",
+    "Severity",
+    "Site",
+    "SsaError",
+    "Value",
+    "load_site",
+    "parse_period",
+]

@@ -1,0 +1,173 @@
+"""The MkDocs plugin: wires MkDocs events to the core (load → pages)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .config import SsaConfig
+from .narratives import filter_internal_blocks, split_front_matter
+from .pages import PageContext, generate_pages
+from .project import Site, load_site
+from .rendering import environment
+from .urls import PLANS_INDEX_URI
+from .visibility import resolve_audience
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger(__name__)
+
+THEME_DIR = Path(__file__).parent / "theme"
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
+
+
+class SsaPlugin(BasePlugin[SsaConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.audience = "public"
+        self.site: Site | None = None
+        self.root = Path.cwd()
+
+    # Runs first so that the theme override and Markdown extensions are in place before
+    # any other plugin reads them.
+    @event_priority(50)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.audience = resolve_audience(self.config.audience)
+        self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        dirs = config.theme.dirs
+        position = 1 if config.theme.custom_dir else 0
+        if str(THEME_DIR) not in dirs:
+            dirs.insert(position, str(THEME_DIR))
+        for extension in REQUIRED_EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        config.extra["ssa"] = {
+            "audience": self.audience,
+            "internal": self.audience == "internal",
+            "notice": self.config.notice,
+        }
+        if config.watch is not None:
+            data_dir = str(self.root / self.config.data_dir)
+            if data_dir not in config.watch:
+                config.watch.append(data_dir)
+        return config
+
+    # Load and validate before MkDocs cleans the site directory: a project with errors
+    # stops the build before anything is written.
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        start = time.perf_counter()
+        self.site = load_site(
+            self.root,
+            self.root / self.config.data_dir,
+            Path(config.docs_dir),
+            self.audience,
+            tuple(self.config.internal_fields),
+        )
+        for problem in self.site.warnings:
+            log.warning(str(problem))
+        if self.site.errors:
+            for problem in self.site.errors:
+                log.error(str(problem))
+            raise PluginError(
+                f"{len(self.site.errors)} error(s) in the data and narratives; "
+                "nothing was built. Fix the problems listed above."
+            )
+        portfolio = self.site.portfolio
+        log.info(
+            "Loaded and validated %d plan(s), %d indicator(s), %d value(s) for the %s "
+            "audience in %.2f s",
+            len(portfolio.plans),
+            sum(len(p.indicators) for p in portfolio.plans),
+            sum(p.values_count for p in portfolio.plans),
+            self.audience,
+            time.perf_counter() - start,
+        )
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        start = time.perf_counter()
+        internal = self.audience == "internal"
+        home = files.get_file_from_path("index.md")
+        plans_index = files.get_file_from_path(PLANS_INDEX_URI)
+        for file in list(files):
+            if not file.is_documentation_page() or file.generated_by:
+                continue
+            if file.src_uri.startswith("plans/") and file.src_uri != PLANS_INDEX_URI:
+                # Narratives are folded into generated pages; internal or unused ones go.
+                files.remove(file)
+            elif not internal and _is_internal_page(file):
+                files.remove(file)
+                if file is home or file is plans_index:
+                    raise PluginError(f"{file.src_uri} is marked internal but must be public")
+        home_markdown = home.content_string if home else None
+        plans_markdown = plans_index.content_string if plans_index else None
+        if home:
+            files.remove(home)
+        if plans_index:
+            files.remove(plans_index)
+        context = PageContext(
+            self.site,
+            environment([Path(d) / "ssa" for d in config.theme.dirs[:1]]
+                        if config.theme.custom_dir else []),
+            config.use_directory_urls,
+        )
+        generated = generate_pages(context, home_markdown, _body(plans_markdown))
+        for page in generated:
+            files.append(
+                File.generated(
+                    config,
+                    page.src_uri,
+                    content=page.content,
+                    inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
+                )
+            )
+        log.info(
+            "Generated %d page(s) in %.2f s", len(generated), time.perf_counter() - start
+        )
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # A plan folder holds one page in the nav: show the plan page itself, titled
+        # by the plan, rather than a section named after the folder.
+        from mkdocs.structure.nav import Section
+
+        for item in nav.items:
+            if isinstance(item, Section) and item.title.lower() == "plans":
+                flattened = []
+                for child in item.children:
+                    if isinstance(child, Section) and len(child.children) == 1:
+                        only = child.children[0]
+                        only.parent = item
+                        flattened.append(only)
+                    else:
+                        flattened.append(child)
+                item.children = flattened
+        return nav
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if page.file.generated_by:
+            return markdown
+        return filter_internal_blocks(markdown, self.audience == "internal")
+
+
+def _is_internal_page(file: File) -> bool:
+    meta, _, _ = split_front_matter(file.content_string)
+    return meta.get("visibility") == "internal"
+
+
+def _body(markdown: str | None) -> str | None:
+    if markdown is None:
+        return None
+    _, body, _ = split_front_matter(markdown)
+    return body

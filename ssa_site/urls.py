@@ -1,0 +1,74 @@
+"""Where every generated page lives, and relative links between pages."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from .model import Indicator, Plan, Result
+
+
+def plan_uri(plan: str) -> str:
+    return f"plans/{plan}/index.md"
+
+
+def result_uri(plan: str, result: str) -> str:
+    return f"plans/{plan}/results/{result}.md"
+
+
+def indicator_uri(plan: str, indicator: str) -> str:
+    return f"plans/{plan}/indicators/{indicator}.md"
+
+
+PLANS_INDEX_URI = "plans/index.md"
+
+
+def dest_url(src_uri: str, use_directory_urls: bool = True) -> str:
+    """The URL of a page relative to the site root, as MkDocs will write it."""
+    stem, _ = posixpath.splitext(src_uri)
+    if posixpath.basename(stem) in ("index", "README"):
+        directory = posixpath.dirname(stem)
+        return f"{directory}/" if directory else ""
+    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Relative hrefs from one page to others."""
+
+    src_uri: str
+    use_directory_urls: bool = True
+
+    def _base(self) -> str:
+        here = dest_url(self.src_uri, self.use_directory_urls)
+        if here == "" or here.endswith("/"):
+            return here.rstrip("/") or "."
+        return posixpath.dirname(here) or "."
+
+    def to(self, target_uri: str, anchor: str = "") -> str:
+        there = dest_url(target_uri, self.use_directory_urls)
+        if there == "" or there.endswith("/"):
+            if self.use_directory_urls:
+                relative = posixpath.relpath(there.rstrip("/") or ".", self._base())
+                relative = "./" if relative == "." else relative + "/"
+            else:
+                relative = posixpath.relpath(there + "index.html", self._base())
+        else:
+            relative = posixpath.relpath(there, self._base())
+        return relative + (f"#{anchor}" if anchor else "")
+
+    def file(self, site_path: str) -> str:
+        """Link to a static file written at ``site_path`` (relative to the site root)."""
+        return posixpath.relpath(site_path, self._base())
+
+    def plan(self, plan: Plan | str) -> str:
+        return self.to(plan_uri(plan if isinstance(plan, str) else plan.name))
+
+    def result(self, result: Result) -> str:
+        return self.to(result_uri(result.plan, result.id))
+
+    def indicator(self, indicator: Indicator) -> str:
+        return self.to(indicator_uri(indicator.plan, indicator.id))
+
+    def page(self, src_uri: str) -> str:
+        return self.to(src_uri)
