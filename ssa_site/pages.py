@@ -1,4 +1,4 @@
-"""Generate the Markdown source of every data page (plan, result, indicator, indexes).
+"""The core pages: home portfolio, plans index, and a page per plan, result and indicator.
 
 Data goes into HTML blocks rendered by autoescaped Jinja templates, so no value is ever
 read as Markdown; narratives are appended as the authors wrote them.
@@ -6,66 +6,9 @@ read as Markdown; narratives are appended as the authors wrote them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
-import jinja2
-from markupsafe import escape
-
 from .model import Plan
-from .narratives import filter_internal_blocks
-from .project import Site
-from .rendering import front_matter, render
-from .urls import PLANS_INDEX_URI, Linker, indicator_uri, plan_uri, result_uri
-
-PLAN_KIND_LABELS = {
-    "agency-framework": "Agency frameworks",
-    "functional-strategy": "Functional strategies",
-    "regional-strategy": "Regional strategies",
-    "country-strategy": "Country strategies",
-    "initiative": "Initiatives",
-}
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    """A page the plugin adds to the site, as Markdown source."""
-
-    src_uri: str
-    content: str
-    in_nav: bool
-
-
-@dataclass(frozen=True)
-class PageContext:
-    """What every template gets besides its own subject."""
-
-    site: Site
-    env: jinja2.Environment
-    use_directory_urls: bool = True
-
-    def page(
-        self, src_uri: str, template: str, title: str, in_nav: bool, **context: Any
-    ) -> GeneratedPage:
-        portfolio = self.site.portfolio
-        body = render(
-            self.env,
-            template,
-            site=self.site,
-            portfolio=portfolio,
-            internal=portfolio.is_internal,
-            link=Linker(src_uri, self.use_directory_urls),
-            kind_labels=PLAN_KIND_LABELS,
-            **context,
-        )
-        meta = {"title": str(escape(title)), "ssa_page": template.removesuffix(".html")}
-        return GeneratedPage(src_uri, front_matter(meta) + body, in_nav)
-
-    def narrative(self, plan: str, result: str | None = None) -> str:
-        found = self.site.narrative(plan, result)
-        if found is None:
-            return ""
-        return filter_internal_blocks(found.body, self.site.portfolio.is_internal)
+from .output import PLAN_KIND_LABELS, Generated, GeneratedPage, PageContext
+from .urls import PLANS_INDEX_URI, indicator_uri, plan_uri, result_uri
 
 
 def plans_by_kind(plans: tuple[Plan, ...]) -> list[tuple[str, list[Plan]]]:
@@ -77,40 +20,22 @@ def plans_by_kind(plans: tuple[Plan, ...]) -> list[tuple[str, list[Plan]]]:
     return groups
 
 
-def generate_pages(
-    context: PageContext,
-    home_markdown: str | None = None,
-    plans_index_markdown: str | None = None,
-) -> list[GeneratedPage]:
-    """Every generated page of the site, in a stable order."""
+def core_pages(context: PageContext) -> list[Generated]:
+    """Home, plans index, plans, results and indicators, in a stable order."""
     portfolio = context.site.portfolio
-    pages: list[GeneratedPage] = []
-    internal = portfolio.is_internal
-    if home_markdown is not None:
-        pages.append(
-            GeneratedPage(
-                "index.md",
-                render(
-                    context.env,
-                    "home.html",
-                    authored=filter_internal_blocks(home_markdown, internal),
-                    portfolio=portfolio,
-                    groups=plans_by_kind(portfolio.plans),
-                    link=Linker("index.md", context.use_directory_urls),
-                    internal=internal,
-                    kind_labels=PLAN_KIND_LABELS,
-                ),
-                True,
-            )
-        )
+    groups = plans_by_kind(portfolio.plans)
+    pages: list[Generated] = []
+    if context.home_markdown is not None:
+        body = context.render("index.md", "home.html", authored=context.filter(context.home_markdown), groups=groups)
+        pages.append(GeneratedPage("index.md", body, True))
     pages.append(
         context.page(
             PLANS_INDEX_URI,
             "plans.html",
             "Plans",
             True,
-            authored=filter_internal_blocks(plans_index_markdown or "", internal),
-            groups=plans_by_kind(portfolio.plans),
+            authored=context.filter(context.plans_index_markdown),
+            groups=groups,
         )
     )
     for plan in portfolio.plans:

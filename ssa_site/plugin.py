@@ -12,7 +12,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import SsaConfig
 from .narratives import filter_internal_blocks, split_front_matter
-from .pages import PageContext, generate_pages
+from .generate import generate_all
+from .output import GeneratedPage, PageContext
 from .project import Site, load_site
 from .rendering import environment
 from .urls import PLANS_INDEX_URI
@@ -116,22 +117,30 @@ class SsaPlugin(BasePlugin[SsaConfig]):
             files.remove(plans_index)
         context = PageContext(
             self.site,
-            environment([Path(d) / "ssa" for d in config.theme.dirs[:1]]
-                        if config.theme.custom_dir else []),
+            environment(_override_dirs(config)),
             config.use_directory_urls,
+            scratch=_scratch_dir(self.root, self.audience),
+            home_markdown=home_markdown,
+            plans_index_markdown=_body(plans_markdown),
         )
-        generated = generate_pages(context, home_markdown, _body(plans_markdown))
-        for page in generated:
-            files.append(
-                File.generated(
-                    config,
-                    page.src_uri,
-                    content=page.content,
-                    inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
-                )
-            )
+        generated = generate_all(context)
+        for item in generated:
+            if isinstance(item, GeneratedPage):
+                inclusion = InclusionLevel.INCLUDED if item.in_nav else InclusionLevel.NOT_IN_NAV
+                new = File.generated(config, item.src_uri, content=item.content, inclusion=inclusion)
+            elif item.abs_src_path is not None:
+                new = File.generated(config, item.src_uri, abs_src_path=item.abs_src_path)
+            else:
+                new = File.generated(config, item.src_uri, content=item.content or b"")
+            existing = files.get_file_from_path(item.src_uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(new)
         log.info(
-            "Generated %d page(s) in %.2f s", len(generated), time.perf_counter() - start
+            "Generated %d page(s) and %d file(s) in %.2f s",
+            sum(isinstance(g, GeneratedPage) for g in generated),
+            sum(not isinstance(g, GeneratedPage) for g in generated),
+            time.perf_counter() - start,
         )
         return files
 
@@ -171,3 +180,18 @@ def _body(markdown: str | None) -> str | None:
         return None
     _, body, _ = split_front_matter(markdown)
     return body
+
+
+def _override_dirs(config: MkDocsConfig) -> list[Path]:
+    """``<custom_dir>/ssa/…`` templates replace the packaged ones."""
+    return [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+
+
+def _scratch_dir(root: Path, audience: str) -> Path:
+    """A private folder for large generated files, emptied at every build."""
+    import shutil
+
+    scratch = root / ".cache" / "ssa" / f"build-{audience}"
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir(parents=True, exist_ok=True)
+    return scratch

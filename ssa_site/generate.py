@@ -1,0 +1,27 @@
+"""Every generator of the site, in order. A feature adds its generator to GENERATORS."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .output import Generated, PageContext
+from .pages import core_pages
+
+Generator = Callable[[PageContext], list[Generated]]
+
+#: Each takes the page context and returns pages and files; order is the build order.
+GENERATORS: list[Generator] = [
+    core_pages,
+]
+
+
+def generate_all(context: PageContext) -> list[Generated]:
+    generated: list[Generated] = []
+    for generator in GENERATORS:
+        generated.extend(generator(context))
+    seen: set[str] = set()
+    for item in generated:
+        if item.src_uri in seen:
+            raise ValueError(f"two generators both write {item.src_uri}")
+        seen.add(item.src_uri)
+    return generated

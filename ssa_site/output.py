@@ -1,0 +1,100 @@
+"""What generators produce (pages and files) and what they get (the page context)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import escape
+
+from .narratives import filter_internal_blocks
+from .project import Site
+from .rendering import front_matter, render
+from .urls import Linker
+
+PLAN_KIND_LABELS = {
+    "agency-framework": "Agency frameworks",
+    "functional-strategy": "Functional strategies",
+    "regional-strategy": "Regional strategies",
+    "country-strategy": "Country strategies",
+    "initiative": "Initiatives",
+}
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the plugin adds to the site, as Markdown source."""
+
+    src_uri: str
+    content: str
+    in_nav: bool
+
+
+@dataclass(frozen=True)
+class GeneratedAsset:
+    """A static file the plugin adds (chart, CSV, zip...): bytes, or a file already on disk."""
+
+    src_uri: str
+    content: bytes | None = None
+    abs_src_path: str | None = None
+
+
+Generated = GeneratedPage | GeneratedAsset
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What every generator gets: the loaded site, templates and where to put big files."""
+
+    site: Site
+    env: jinja2.Environment
+    use_directory_urls: bool = True
+    scratch: Path | None = None  # a private folder for large generated files
+    home_markdown: str | None = None  # the authored index.md, front matter included
+    plans_index_markdown: str | None = None  # the authored plans/index.md body
+
+    @property
+    def internal(self) -> bool:
+        return self.site.portfolio.is_internal
+
+    def linker(self, src_uri: str) -> Linker:
+        return Linker(src_uri, self.use_directory_urls)
+
+    def render(self, src_uri: str, template: str, **context: Any) -> str:
+        """Render a template for the page at ``src_uri`` with the common context."""
+        return render(
+            self.env,
+            template,
+            site=self.site,
+            portfolio=self.site.portfolio,
+            internal=self.internal,
+            link=self.linker(src_uri),
+            kind_labels=PLAN_KIND_LABELS,
+            **context,
+        )
+
+    def page(
+        self,
+        src_uri: str,
+        template: str,
+        title: str,
+        in_nav: bool,
+        meta: dict[str, Any] | None = None,
+        **context: Any,
+    ) -> GeneratedPage:
+        """A generated page: front matter with the (escaped) title, then the template."""
+        body = self.render(src_uri, template, **context)
+        page_meta = {"title": str(escape(title)), "ssa_page": template.removesuffix(".html")}
+        page_meta.update(meta or {})
+        return GeneratedPage(src_uri, front_matter(page_meta) + body, in_nav)
+
+    def narrative(self, plan: str, result: str | None = None) -> str:
+        found = self.site.narrative(plan, result)
+        if found is None:
+            return ""
+        return filter_internal_blocks(found.body, self.internal)
+
+    def filter(self, markdown: str | None) -> str:
+        return filter_internal_blocks(markdown or "", self.internal)

@@ -1,0 +1,97 @@
+"""Shared fixtures: small site projects written to tmp_path and built for real."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+MKDOCS_YML = """\
+site_name: Test site
+docs_dir: content
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+  - ssa
+markdown_extensions:
+  - attr_list
+  - md_in_html
+  - pymdownx.blocks.admonition
+"""
+
+
+def write_project(root: Path, files: dict[str, str | dict[str, Any]]) -> Path:
+    """Write a site project: paths → text (dicts are written as JSON)."""
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(content, indent=1) if isinstance(content, dict) else content
+        path.write_text(text, encoding="utf-8")
+    if not (root / "mkdocs.yml").exists():
+        (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    (root / "content").mkdir(exist_ok=True)
+    if not (root / "content" / "index.md").exists():
+        (root / "content" / "index.md").write_text("# Home\n\nWelcome.\n", encoding="utf-8")
+    return root
+
+
+def build(root: Path, audience: str = "public", strict: bool = True) -> Path:
+    """Build a project for real with MkDocs, in-process; returns the site dir."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    site_dir = root / ("site" if audience == "public" else "site-internal")
+    previous = os.environ.get("SSA_AUDIENCE")
+    os.environ["SSA_AUDIENCE"] = audience
+    cwd = Path.cwd()
+    try:
+        os.chdir(root)
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=strict)
+        mkdocs_build(config)
+    finally:
+        os.chdir(cwd)
+        if previous is None:
+            os.environ.pop("SSA_AUDIENCE", None)
+        else:
+            os.environ["SSA_AUDIENCE"] = previous
+    return site_dir
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Callable[..., Path]:
+    """Copy a fixture project from tests/fixtures/<name> (default: minimal) into tmp_path."""
+
+    def make(name: str = "minimal", files: dict[str, str | dict[str, Any]] | None = None) -> Path:
+        root = tmp_path / name
+        shutil.copytree(FIXTURES / name, root)
+        return write_project(root, files or {})
+
+    return make
+
+
+def read(site: Path, rel: str) -> str:
+    return (site / rel).read_text(encoding="utf-8")
+
+
+def all_text(site: Path) -> dict[str, str]:
+    """Every text file of a built site (zip members excluded), by relative path."""
+    found: dict[str, str] = {}
+    for path in sorted(site.rglob("*")):
+        if path.is_file() and path.suffix in {
+            ".html", ".json", ".xml", ".svg", ".csv", ".js", ".txt", ".md", ".css"
+        }:
+            found[path.relative_to(site).as_posix()] = path.read_text("utf-8", errors="replace")
+    return found
