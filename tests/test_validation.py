@@ -1,0 +1,217 @@
+"""Bad input is reported as `path:row: field: problem (fix)`, every problem in one run."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ssa_site import load_site
+
+FIXTURE = Path(__file__).parent / "fixtures" / "minimal"
+PLAN = "data/northland-ics"
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    target = tmp_path / "site"
+    shutil.copytree(FIXTURE, target)
+    return target
+
+
+def problems(root: Path) -> list[str]:
+    site = load_site(root, root / "data", root / "content", "public")
+    return [str(p) for p in site.problems]
+
+
+def edit(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text("utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def append(root: Path, rel: str, line: str) -> None:
+    with (root / rel).open("a", encoding="utf-8") as handle:
+        handle.write(line + "\n")
+
+
+def test_text_in_a_number_column_names_file_row_and_field(root):
+    edit(root, f"{PLAN}/values.csv", "I2,FY2023,baseline,10", "I2,FY2023,baseline,abc")
+    assert problems(root) == [
+        f"{PLAN}/values.csv:7: value: 'abc' is not a number (write a number such as 42 or "
+        "3.5, without units, '%' or thousands separators; a qualitative value goes in the "
+        "'text' column)",
+        f"{PLAN}/values.csv:8: kind: indicator I2 has targets but no baseline (add a "
+        "baseline row so progress can be measured)",
+    ]
+
+
+def test_duplicate_id(root):
+    append(root, f"{PLAN}/results.csv", "O1,G1,objective,Another objective,,,")
+    assert problems(root) == [
+        f"{PLAN}/results.csv:6: id: duplicate id 'O1' (the same as in the row at position 3) "
+        "(give every row its own id)"
+    ]
+
+
+def test_dangling_foreign_key(root):
+    append(root, f"{PLAN}/indicators.csv", "I9,O7,Orphan,Def,number,unit,increase,,,,,")
+    assert problems(root) == [
+        f"{PLAN}/indicators.csv:6: result: 'O7' matches no id in results (add a row with id "
+        "'O7' to results, or correct the reference)"
+    ]
+
+
+def test_narrative_naming_an_unknown_result(root):
+    (root / "content/plans/northland-ics/O9.md").write_text("Text.\n", "utf-8")
+    assert problems(root) == [
+        "content/plans/northland-ics/O9.md: result: narrates result 'O9', which plan "
+        f"'northland-ics' does not have (rename the file to an id from {PLAN}/results.csv, "
+        "or set 'result:' in the front matter)"
+    ]
+
+
+def test_narrative_naming_an_unknown_plan(root):
+    (root / "content/plans/southland").mkdir()
+    (root / "content/plans/southland/index.md").write_text("Text.\n", "utf-8")
+    assert problems(root) == [
+        "content/plans/southland/index.md: plan: narrates plan 'southland', which does not "
+        "exist (rename the folder or set 'plan:' to one of: agency-framework, northland-ics)"
+    ]
+
+
+def test_all_problems_are_reported_in_one_run(root):
+    edit(root, f"{PLAN}/values.csv", "I2,FY2023,baseline,10", "I2,FY2023,baseline,abc")
+    append(root, f"{PLAN}/results.csv", "O1,G1,objective,Another objective,,,")
+    append(root, f"{PLAN}/indicators.csv", "I9,O7,Orphan,Def,number,unit,increase,,,,,")
+    (root / "content/plans/northland-ics/O9.md").write_text("Text.\n", "utf-8")
+    found = problems(root)
+    assert len([p for p in found if "targets but no baseline" not in p]) == 4
+    assert any("values.csv:7: value" in p for p in found)
+    assert any("results.csv:6: id: duplicate" in p for p in found)
+    assert any("indicators.csv:6: result" in p for p in found)
+    assert any("O9.md: result" in p for p in found)
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("https://example.org/results.csv", "is a URL; the plugin never fetches data over the network"),
+        ("/etc/passwd", "is an absolute path"),
+        ("../agency-framework/results.csv", "leads outside the package folder"),
+    ],
+)
+def test_unsafe_resource_paths_are_refused(root, path, reason):
+    descriptor_path = root / PLAN / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text())
+    descriptor["resources"][0]["path"] = path
+    descriptor_path.write_text(json.dumps(descriptor))
+    found = problems(root)
+    assert (
+        f"{PLAN}/datapackage.json: resources[0].path: '{path}' {reason} (use a CSV file "
+        'inside the package folder, e.g. "results.csv")'
+    ) in found
+
+
+def test_level_must_be_below_the_parent_level(root):
+    edit(root, f"{PLAN}/results.csv", "O1.1,O1,sub-objective", "O1.1,O1,objective")
+    assert problems(root) == [
+        f"{PLAN}/results.csv:4: level: 'objective' is not below its parent O1's level "
+        "'objective' (give the result a lower level or attach it to a higher parent)"
+    ]
+
+
+def test_unknown_level(root):
+    edit(root, f"{PLAN}/results.csv", "O1.1,O1,sub-objective", "O1.1,O1,outcome")
+    assert problems(root) == [
+        f"{PLAN}/results.csv:4: level: 'outcome' is not a level of this plan (use one of: "
+        "goal, objective, sub-objective (or change ssa.levels))"
+    ]
+
+
+def test_cycles_are_reported_once(root):
+    edit(root, f"{PLAN}/results.csv", "G1,,goal", "G1,O1.1,goal")
+    found = problems(root)
+    assert f"{PLAN}/results.csv:2: parent: the results form a cycle: G1 → O1.1 → O1 → G1 (give one of them a parent outside the cycle, or none)" in found
+    assert len([p for p in found if "cycle" in p]) == 1
+
+
+def test_dangling_alignment(root):
+    edit(root, f"{PLAN}/results.csv", "agency-framework:AO1", "agency-framework:AO9")
+    assert problems(root) == [
+        f"{PLAN}/results.csv:3: aligns_to: 'agency-framework:AO9' names no result 'AO9' in "
+        "plan 'agency-framework' (correct the id or add the result to "
+        "data/agency-framework/results.csv)"
+    ]
+
+
+def test_alignment_to_an_unknown_plan(root):
+    edit(root, f"{PLAN}/results.csv", "agency-framework:AO1", "nowhere:AO1")
+    assert problems(root) == [
+        f"{PLAN}/results.csv:3: aligns_to: 'nowhere:AO1' names no plan 'nowhere' (use one of: "
+        "agency-framework, northland-ics)"
+    ]
+
+
+def test_bad_period(root):
+    edit(root, f"{PLAN}/values.csv", "I2,FY2024,actual", "I2,FY24,actual")
+    assert problems(root) == [
+        f"{PLAN}/values.csv:9: period: 'FY24' is not a period (write one of 2024, FY2024, "
+        "2024-Q2, FY2024-Q2, 2024-H1, FY2024-H1 or 2024-03)"
+    ]
+
+
+def test_enum_value(root):
+    edit(root, f"{PLAN}/values.csv", "I2,FY2024,actual", "I2,FY2024,estimate")
+    assert problems(root) == [
+        f"{PLAN}/values.csv:9: kind: 'estimate' is not allowed (use one of: baseline, target, actual)"
+    ]
+
+
+def test_period_outside_the_plan_is_a_warning(root):
+    edit(root, f"{PLAN}/values.csv", "I2,FY2025,target", "I2,FY2030,target")
+    site = load_site(root, root / "data", root / "content", "public")
+    assert site.errors == []
+    assert [str(w) for w in site.warnings] == [
+        f"{PLAN}/values.csv:8: period: FY2030 lies outside the plan period 2023-10-01 to "
+        "2027-09-30 (correct the period, or extend ssa.period in datapackage.json)"
+    ]
+
+
+def test_missing_required_column(root):
+    path = root / PLAN / "indicators.csv"
+    lines = path.read_text().splitlines()
+    path.write_text("\n".join(line.split(",", 1)[1] for line in lines) + "\n")
+    found = problems(root)
+    assert f"{PLAN}/indicators.csv:1: id: required column is missing (add a column named 'id' to the header row)" in found
+
+
+def test_file_that_is_not_utf8(root):
+    (root / PLAN / "results.csv").write_bytes(
+        "id,parent,level,title\nG1,,goal,Fronti\xe8re\n".encode("latin-1")
+    )
+    found = problems(root)
+    assert f"{PLAN}/results.csv:2: is not UTF-8 text (byte 0xe8) (save the file as 'CSV UTF-8' in your spreadsheet program)" in found
+
+
+def test_invalid_json_descriptor(root):
+    (root / PLAN / "datapackage.json").write_text('{"name": "northland-ics",\n "ssa": {]\n}')
+    found = problems(root)
+    assert found[0].startswith(f"{PLAN}/datapackage.json:2: is not valid JSON:")
+
+
+def test_ids_that_cannot_be_web_addresses(root):
+    append(root, f"{PLAN}/results.csv", '"../../etc",O1,sub-objective,Sneaky,,,')
+    assert problems(root) == [
+        f"{PLAN}/results.csv:6: id: '../../etc' cannot be used in a web address (use up to 64 "
+        "letters, digits, '.', '-' and '_', starting with a letter or digit)"
+    ]
+
+
+def test_qualitative_indicator_with_a_number(root):
+    edit(root, f"{PLAN}/indicators.csv", "Average monthly seizures,number,unit", "Average monthly seizures,stage,qualitative")
+    found = problems(root)
+    assert f"{PLAN}/values.csv:7: value: indicator I2 is qualitative but the row has a number (write the value in the 'text' column, or change the indicator's measure)" in found
