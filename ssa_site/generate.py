@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .chain_pages import alignment_page, logic_model_pages
 from .output import Generated, PageContext
 from .pages import core_pages
 
@@ -12,6 +13,8 @@ Generator = Callable[[PageContext], list[Generated]]
 #: Each takes the page context and returns pages and files; order is the build order.
 GENERATORS: list[Generator] = [
     core_pages,
+    logic_model_pages,
+    alignment_page,
 ]
 
 

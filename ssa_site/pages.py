@@ -6,8 +6,10 @@ read as Markdown; narratives are appended as the authors wrote them.
 
 from __future__ import annotations
 
+from .alignment import Alignment
 from .model import Plan
 from .output import PLAN_KIND_LABELS, Generated, GeneratedPage, PageContext
+from .theory_of_change import narrative_sections
 from .urls import PLANS_INDEX_URI, indicator_uri, plan_uri, result_uri
 
 
@@ -24,6 +26,7 @@ def core_pages(context: PageContext) -> list[Generated]:
     """Home, plans index, plans, results and indicators, in a stable order."""
     portfolio = context.site.portfolio
     groups = plans_by_kind(portfolio.plans)
+    alignment = Alignment.of(portfolio)
     pages: list[Generated] = []
     if context.home_markdown is not None:
         body = context.render("index.md", "home.html", authored=context.filter(context.home_markdown), groups=groups)
@@ -47,6 +50,7 @@ def core_pages(context: PageContext) -> list[Generated]:
                 True,
                 plan=plan,
                 narrative=context.narrative(plan.name),
+                sections=narrative_sections(context.narrative(plan.name)),
             )
         )
         for result in plan.results:
@@ -59,6 +63,8 @@ def core_pages(context: PageContext) -> list[Generated]:
                     plan=plan,
                     result=result,
                     narrative=context.narrative(plan.name, result.id),
+                    sections=narrative_sections(context.narrative(plan.name, result.id)),
+                    alignment=alignment,
                 )
             )
         for indicator in plan.indicators:

@@ -20,6 +20,13 @@ def indicator_uri(plan: str, indicator: str) -> str:
     return f"plans/{plan}/indicators/{indicator}.md"
 
 
+def logic_model_uri(plan: str) -> str:
+    return f"plans/{plan}/logic-model.md"
+
+
+ALIGNMENT_URI = "alignment.md"
+
+
 PLANS_INDEX_URI = "plans/index.md"
 
 
@@ -72,3 +79,9 @@ class Linker:
 
     def page(self, src_uri: str) -> str:
         return self.to(src_uri)
+
+    def logic_model(self, plan: Plan | str) -> str:
+        return self.to(logic_model_uri(plan if isinstance(plan, str) else plan.name))
+
+    def alignment(self, anchor: str = "") -> str:
+        return self.to(ALIGNMENT_URI, anchor)

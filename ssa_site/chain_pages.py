@@ -1,0 +1,45 @@
+"""Generators of the logic model page of every plan and of the alignment page."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .alignment import Alignment
+from .logic_model import logic_model
+from .urls import ALIGNMENT_URI, logic_model_uri
+
+if TYPE_CHECKING:
+    from .output import Generated, PageContext
+
+
+def logic_model_pages(context: PageContext) -> list[Generated]:
+    """``/plans/<plan>/logic-model/``: not in the nav, linked from the plan page."""
+    portfolio = context.site.portfolio
+    alignment = Alignment.of(portfolio)
+    return [
+        context.page(
+            logic_model_uri(plan.name),
+            "logic_model.html",
+            f"Logic model: {plan.title}",
+            False,
+            # The tiers need the full width of the page.
+            meta={"hide": ["navigation", "toc"]},
+            plan=plan,
+            model=logic_model(plan),
+            alignment=alignment,
+        )
+        for plan in portfolio.plans
+    ]
+
+
+def alignment_page(context: PageContext) -> list[Generated]:
+    """``/alignment/``, in the nav."""
+    return [
+        context.page(
+            ALIGNMENT_URI,
+            "alignment.html",
+            "Alignment",
+            True,
+            alignment=Alignment.of(context.site.portfolio),
+        )
+    ]
