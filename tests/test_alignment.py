@@ -149,7 +149,7 @@ def test_alignment_page_lists_every_pair_gaps_unaligned_and_the_three_plan_chain
     first = [text(td) for td in full.xpath("./tbody/tr[1]/td")]
     assert "OC1 Officers screen travellers well" in first[0]
     assert "O1.1 Crossings are screened" in first[1]
-    assert "through O1" in first[2] and "AO1 Borders are managed" in first[2]
+    assert "AO1 Borders are managed (through O1, which aligns to it)" in first[2]
 
     body = text(article)
     gaps = body.split("Gaps: higher-level results nobody contributes to")[1].split(
@@ -169,7 +169,10 @@ def test_result_page_shows_its_chain_and_alignment_both_ways(public_site: Path) 
     assert chain.index("G1 Kestria is safer") < chain.index("O1 Border police detect smuggling")
     assert "O1.1 Crossings are screened (this result)" in chain
     alignment = o11.split("Alignment")[1]
-    assert "through O1 Border police detect smuggling, AO1 Borders are managed" in alignment
+    assert (
+        "AO1 Borders are managed (Objective, Agency Framework; through O1, which aligns to it)"
+        in alignment
+    )
     assert "OC1 Officers screen travellers well" in alignment  # contributed to by
 
     o1 = text(page(public_site, "plans/ics/results/O1/index.html"))
@@ -182,7 +185,10 @@ def test_result_page_shows_its_chain_and_alignment_both_ways(public_site: Path) 
 
     op1 = text(page(public_site, "plans/program/results/OP1/index.html"))
     assert "IM1 Smuggling falls" in op1 and "OC1 Officers screen travellers well" in op1
-    assert "through OC1 Officers screen travellers well, O1.1 Crossings are screened" in op1
+    assert (
+        "O1.1 Crossings are screened (Sub objective, Kestria Country Strategy; through OC1, which"
+        in op1
+    )
     assert "AO1 Borders are managed" in op1  # the whole way up
 
 
