@@ -1,0 +1,186 @@
+"""Catalog metadata: ``data.json`` (Project Open Data metadata schema v1.1) and schema.org.
+
+Agency catalogs (and data.gov) harvest ``data.json``; dataset search engines read the
+schema.org ``Dataset`` JSON-LD of the Data page.  Both describe the same datasets: one per
+plan, the evaluations catalog, and everything in one zip.
+
+Not filled in: ``bureauCode`` and ``programCode``, which only US federal agencies use and
+which this project has no data for; ``contactPoint.hasEmail`` when the plugin option
+``publisher.email`` is not set (catalogs that require it will say so).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .datapackage import License
+    from .links import Download
+    from .provenance import Provenance
+    from .settings import Publisher
+
+POD_SCHEMA = "https://project-open-data.cio.gov/v1.1/schema"
+DATA_PACKAGE_SPEC = "https://specs.frictionlessdata.io/data-package/"
+IATI_SPEC = "https://iatistandard.org/en/iati-standard/203/"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One dataset of the catalog, with its files once they are written."""
+
+    key: str  # anchor on the Data page and stable part of the identifier
+    title: str
+    description: str
+    keywords: tuple[str, ...]
+    modified: str  # ISO date
+    files: tuple[Download, ...]
+    landing: str | None = None  # site path of the page showing the data
+    license: License | None = None
+    temporal: str | None = None  # start/end
+    spatial: str | None = None
+    descriptor: str | None = None  # site path of the datapackage.json describing the CSVs
+
+
+def citation(dataset: Dataset, provenance: Provenance, url: str | None) -> str:
+    """A suggested citation, in the usual author (year). title [Data set]. place. URL form."""
+    text = (
+        f"{provenance.publisher} ({provenance.built.year}). {dataset.title} "
+        f"(version {provenance.version}) [Data set]."
+    )
+    if provenance.site_name and provenance.site_name != provenance.publisher:
+        text += f" {provenance.site_name}."
+    return f"{text} {url}" if url else text
+
+
+def _conforms(download: Download) -> str | None:
+    if download.format == "XML":
+        return IATI_SPEC
+    if download.format in ("ZIP", "JSON"):
+        return DATA_PACKAGE_SPEC
+    return None
+
+
+def pod_catalog(
+    datasets: list[Dataset], provenance: Provenance, publisher: Publisher
+) -> dict[str, Any]:
+    """``data.json``: URLs relative to the site root, or absolute when ``site_url`` is set."""
+    url = provenance.url
+    catalog: dict[str, Any] = {
+        "@context": f"{POD_SCHEMA}/catalog.jsonld",
+        "@type": "dcat:Catalog",
+        "conformsTo": POD_SCHEMA,
+        "describedBy": f"{POD_SCHEMA}/catalog.json",
+        "dataset": [],
+    }
+    if provenance.site_url:
+        catalog["@id"] = url("data.json")
+    contact: dict[str, str] = {"@type": "vcard:Contact", "fn": provenance.publisher}
+    if publisher.email:
+        contact["hasEmail"] = f"mailto:{publisher.email.removeprefix('mailto:')}"
+    for dataset in datasets:
+        entry: dict[str, Any] = {
+            "@type": "dcat:Dataset",
+            "title": dataset.title,
+            "description": dataset.description,
+            "keyword": list(dataset.keywords),
+            "modified": dataset.modified,
+            "publisher": {"@type": "org:Organization", "name": provenance.publisher},
+            "contactPoint": contact,
+            "identifier": url(f"data/#{dataset.key}"),
+            "accessLevel": "public",
+            "language": ["en-US"],
+            "distribution": [_distribution(d, dataset, url) for d in dataset.files],
+        }
+        if dataset.landing is not None:
+            entry["landingPage"] = url(dataset.landing)
+        if dataset.license and dataset.license.url:
+            entry["license"] = dataset.license.url
+        if dataset.temporal:
+            entry["temporal"] = dataset.temporal
+        if dataset.spatial:
+            entry["spatial"] = dataset.spatial
+        if dataset.descriptor:
+            entry["describedBy"] = url(dataset.descriptor)
+            entry["describedByType"] = "application/json"
+        catalog["dataset"].append(entry)
+    return catalog
+
+
+def _distribution(
+    download: Download, dataset: Dataset, url: Callable[[str], str]
+) -> dict[str, Any]:
+    found: dict[str, Any] = {
+        "@type": "dcat:Distribution",
+        "title": download.title,
+        "description": download.description,
+        "downloadURL": url(download.path),
+        "mediaType": download.media_type,
+        "format": download.format,
+    }
+    conforms = _conforms(download)
+    if conforms:
+        found["conformsTo"] = conforms
+    if download.format == "CSV" and dataset.descriptor:
+        found["describedBy"] = url(dataset.descriptor)
+        found["describedByType"] = "application/json"
+    return found
+
+
+def schema_org(
+    datasets: list[Dataset],
+    provenance: Provenance,
+    url: Callable[[str], str],
+    cite: Callable[[Dataset], str],
+) -> list[dict[str, Any]]:
+    """schema.org ``Dataset`` objects; ``url`` turns a site path into a link from the page."""
+    publisher = {"@type": "Organization", "name": provenance.publisher}
+    found: list[dict[str, Any]] = []
+    for dataset in datasets:
+        entry: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "Dataset",
+            "name": dataset.title,
+            "description": dataset.description,
+            "keywords": list(dataset.keywords),
+            "identifier": url(f"data/#{dataset.key}"),
+            "url": url(dataset.landing or f"data/#{dataset.key}"),
+            "version": provenance.version,
+            "dateModified": dataset.modified,
+            "isAccessibleForFree": True,
+            "creator": publisher,
+            "publisher": publisher,
+            "citation": cite(dataset),
+            "distribution": [
+                {
+                    "@type": "DataDownload",
+                    "name": d.title,
+                    "encodingFormat": d.media_type,
+                    "contentUrl": url(d.path),
+                    "contentSize": f"{d.size} B",
+                    "sha256": d.sha256,
+                }
+                for d in dataset.files
+            ],
+        }
+        if dataset.license:
+            entry["license"] = dataset.license.url or dataset.license.title
+        if dataset.temporal:
+            entry["temporalCoverage"] = dataset.temporal
+        if dataset.spatial:
+            entry["spatialCoverage"] = dataset.spatial
+        found.append(entry)
+    return found
+
+
+def script_json(data: Any) -> str:
+    """JSON for a ``<script type="application/ld+json">``: no ``</script>`` can break out.
+
+    ``<``, ``>`` and ``&`` are written as JSON escapes (``\\u003c``...), which every JSON
+    parser reads back as the same characters.
+    """
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -1,0 +1,185 @@
+"""Frictionless Data Package descriptors (``datapackage.json``) of the downloads.
+
+A descriptor embeds the full Table Schema of every table, the size and sha256 of every file
+(``frictionless validate`` checks both), the licence, the source site, a calendar version and
+the build time, and the plan's own metadata under ``ssa`` as in the source package.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..model import Plan
+    from .links import Download
+    from .provenance import Provenance
+
+#: Well-known licences: identifier (lower case) → (URL, title).
+LICENSES: dict[str, tuple[str, str]] = {
+    "cc0-1.0": (
+        "https://creativecommons.org/publicdomain/zero/1.0/",
+        "Creative Commons Zero v1.0 Universal",
+    ),
+    "cc-by-4.0": (
+        "https://creativecommons.org/licenses/by/4.0/",
+        "Creative Commons Attribution 4.0 International",
+    ),
+    "cc-by-sa-4.0": (
+        "https://creativecommons.org/licenses/by-sa/4.0/",
+        "Creative Commons Attribution-ShareAlike 4.0 International",
+    ),
+    "odc-by-1.0": (
+        "https://opendatacommons.org/licenses/by/1-0/",
+        "Open Data Commons Attribution License v1.0",
+    ),
+    "odbl-1.0": (
+        "https://opendatacommons.org/licenses/odbl/1-0/",
+        "Open Data Commons Open Database License v1.0",
+    ),
+    "pddl-1.0": (
+        "https://opendatacommons.org/licenses/pddl/1-0/",
+        "Open Data Commons Public Domain Dedication and License v1.0",
+    ),
+    "us-pd": ("https://www.usa.gov/government-works", "U.S. Government Works (public domain)"),
+    "public-domain": (
+        "https://www.usa.gov/government-works",
+        "U.S. Government Works (public domain)",
+    ),
+}
+
+_LICENSE_NAME = re.compile(r"^[-a-zA-Z0-9._]+$")
+_URL = re.compile(r"^https?://", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class License:
+    text: str  # as the plan states it
+    name: str | None  # an identifier such as CC-BY-4.0
+    url: str | None
+    title: str
+
+    def descriptor(self) -> dict[str, str]:
+        found = {"title": self.title}
+        if self.name:
+            found["name"] = self.name
+        if self.url:
+            found["path"] = self.url
+        return found
+
+
+def license_of(text: str | None) -> License | None:
+    """The plan's licence, with its URL when it is a well-known one or itself a URL."""
+    if not text:
+        return None
+    known = LICENSES.get(text.strip().lower())
+    if known:
+        return License(text, text.strip(), known[0], known[1])
+    if _URL.match(text.strip()):
+        return License(text, None, text.strip(), text.strip())
+    name = text.strip() if _LICENSE_NAME.match(text.strip()) else None
+    return License(text, name, None, text.strip())
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of a package: its resource name, path in the package and written file."""
+
+    name: str
+    path: str  # inside the package, e.g. results.csv or plans/<plan>/results.csv
+    title: str
+    description: str
+    schema: dict[str, Any]
+    file: Download
+
+
+def resource(table: Table) -> dict[str, Any]:
+    return {
+        "name": table.name,
+        "path": table.path,
+        "title": table.title,
+        "description": table.description,
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "bytes": table.file.size,
+        "hash": f"sha256:{table.file.sha256}",
+        "schema": table.schema,
+    }
+
+
+def plan_metadata(plan: Plan) -> dict[str, Any]:
+    """The ``ssa`` property of a plan's package, as the source package states it."""
+    meta: dict[str, Any] = {
+        "title": plan.title,
+        "kind": plan.kind,
+        "levels": list(plan.levels),
+        "fiscal_year_start": plan.fiscal_year_start,
+    }
+    if plan.country:
+        meta["country"] = plan.country
+    if plan.period_start or plan.period_end:
+        meta["period"] = {
+            k: v.isoformat()
+            for k, v in (("start", plan.period_start), ("end", plan.period_end))
+            if v
+        }
+    if plan.license:
+        meta["license"] = plan.license
+    return meta
+
+
+def common(
+    name: str, title: str, description: str, provenance: Provenance, homepage: str
+) -> dict[str, Any]:
+    """Metadata every package of the site carries."""
+    found: dict[str, Any] = {
+        "name": name,
+        "title": title,
+        "description": description,
+        "version": provenance.version,
+        "created": provenance.timestamp,
+        "contributors": [{"title": provenance.publisher, "role": "publisher"}],
+        "sources": [{"title": provenance.site_name or provenance.publisher}],
+    }
+    if provenance.site_url:
+        found["sources"][0]["path"] = provenance.site_url
+        found["homepage"] = provenance.url(homepage)
+    return found
+
+
+def plan_package(
+    plan: Plan, tables: list[Table], provenance: Provenance, homepage: str
+) -> dict[str, Any]:
+    """The descriptor of one plan's package."""
+    found = common(
+        plan.name,
+        plan.title,
+        plan_description(plan),
+        provenance,
+        homepage,
+    )
+    found["keywords"] = keywords(plan)
+    licence = license_of(plan.license)
+    if licence:
+        found["licenses"] = [licence.descriptor()]
+    found["ssa"] = plan_metadata(plan)
+    found["resources"] = [resource(t) for t in tables]
+    return found
+
+
+def plan_description(plan: Plan) -> str:
+    return plan.description or (
+        f"Results framework, indicators, baselines, targets and actuals of {plan.title}."
+    )
+
+
+def keywords(plan: Plan) -> list[str]:
+    found = ["security sector assistance", "results framework", plan.kind.replace("-", " ")]
+    if plan.indicators:
+        found.append("performance indicators")
+    if plan.country:
+        found.append(plan.country)
+    return found

@@ -1,0 +1,299 @@
+"""The downloads generator: writes every download, ``data.json`` and the Data page.
+
+Everything is made from :func:`~ssa_site.downloads.links.public_view`, so an internal build
+publishes the same public downloads as a public build (its pages say so).  Files are written
+into the build's scratch folder and handed to MkDocs by path.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import time
+from typing import TYPE_CHECKING, Any
+
+from ..urls import (
+    EVALUATIONS_INDEX_URI,
+    dest_url,
+    evaluation_uri,
+    indicator_uri,
+    plan_uri,
+    result_uri,
+)
+from . import columns, datapackage, iati, links
+from .catalog import Dataset
+from .datapackage import Table
+from .evaluations import evaluation_records, recommendation_records, schemas
+from .page import data_page
+from .provenance import Output, Provenance, build_time, dumps
+from .settings import Publisher
+
+if TYPE_CHECKING:
+    from ..evaluations import Evaluation
+    from ..model import Initiative, Plan
+    from ..output import Generated, PageContext
+    from .links import Download, PublicData
+
+# The core imports nothing from MkDocs; it logs under "mkdocs." so that the line shows in
+# the build log like the plugin's own.
+log = logging.getLogger("mkdocs.plugins.ssa.downloads")
+
+
+def downloads(context: PageContext) -> list[Generated]:
+    """Every download of the site, ``data.json`` and the Data page (``/data/``)."""
+    start = time.perf_counter()
+    build = _Build(context, links.public_view(context.site))
+    datasets: list[Dataset] = []
+    packages: list[tuple[str, list[Table]]] = []
+    for plan in build.data.portfolio.plans:
+        dataset, tables = build.plan(plan)
+        datasets.append(dataset)
+        packages.append((f"plans/{plan.name}", tables))
+    if build.data.evaluations:
+        dataset, tables = build.evaluations()
+        datasets.append(dataset)
+        packages.append(("evaluations", tables))
+    datasets.insert(0, build.everything(packages))
+    page = data_page(context, build.out, datasets, build.provenance, build.publisher)
+    log.info(
+        "Wrote %d download(s) (%d plan package(s), public data only) in %.2f s",
+        len(build.out.assets),
+        len(build.data.portfolio.plans),
+        time.perf_counter() - start,
+    )
+    return [*build.out.assets, page]
+
+
+class _Build:
+    """One run of the generator: where files go and how pages are addressed."""
+
+    def __init__(self, context: PageContext, data: PublicData) -> None:
+        self.context = context
+        self.data = data
+        self.publisher: Publisher = context.publisher or Publisher()
+        site_url = context.site_url or None
+        if site_url and not site_url.endswith("/"):
+            site_url += "/"
+        self.provenance = Provenance(
+            built=build_time(data),
+            publisher=self.publisher.display_name(context.site_name),
+            site_name=context.site_name,
+            site_url=site_url,
+        )
+        self.out = Output(context.scratch, self.provenance.built)
+        self.hidden = set(context.site.internal_fields)
+
+    def page(self, src_uri: str) -> str:
+        """The site path of a page (``plans/x/`` or ``plans/x.html``)."""
+        return dest_url(src_uri, self.context.use_directory_urls)
+
+    def href(self, site_path: str, from_file: str) -> str:
+        """A link from a file of the site to a site path: absolute when site_url is set."""
+        absolute = self.provenance.absolute(site_path)
+        if absolute:
+            return absolute
+        path, _, anchor = site_path.partition("#")
+        relative = posixpath.relpath(path or ".", posixpath.dirname(from_file) or ".")
+        if path.endswith("/") or not path:
+            relative += "/"
+        return relative + (f"#{anchor}" if anchor else "")
+
+    # -- one plan ------------------------------------------------------------------------
+
+    def plan(self, plan: Plan) -> tuple[Dataset, list[Table]]:
+        present = links.plan_resources(plan)
+        dims = columns.plan_dimensions(plan)
+        tables: list[Table] = []
+        for resource in present:
+            schema = columns.table_schema(
+                resource, self.hidden, present, dims if resource == "values" else ()
+            )
+            written = self.out.csv(
+                links.resource_csv(plan, resource),
+                [f["name"] for f in schema["fields"]],
+                columns.rows(schema, columns.records(plan, resource)),
+            )
+            description = links.RESOURCE_DESCRIPTIONS[resource]
+            tables.append(
+                Table(resource, f"{resource}.csv", written.title, description, schema, written)
+            )
+        descriptor = datapackage.plan_package(
+            plan, tables, self.provenance, self.page(plan_uri(plan.name))
+        )
+        files = self.package(links.package_zip(plan), links.descriptor(plan), descriptor, tables)
+        files.extend(self.indicators(plan, present))
+        if links.iati_initiatives(plan):
+            files.append(self.iati(plan))
+        return self.plan_dataset(plan, tuple(files)), tables
+
+    def package(
+        self,
+        zipped: Download,
+        descriptor_file: Download,
+        descriptor: dict[str, Any],
+        tables: list[Table],
+    ) -> list[Download]:
+        """A package's descriptor next to its CSVs, and all of them zipped."""
+        written = self.out.json(descriptor_file, descriptor)
+        members = [("datapackage.json", self.out.local(written.path))]
+        members += [(t.path, self.out.local(t.file.path)) for t in tables]
+        return [self.out.zip(zipped, members), written, *(t.file for t in tables)]
+
+    def indicators(self, plan: Plan, present: tuple[str, ...]) -> list[Download]:
+        written = []
+        for indicator in links.indicators_with_values(plan):
+            schema = columns.table_schema("values", self.hidden, present, indicator.dimensions)
+            written.append(
+                self.out.csv(
+                    links.indicator_csv(plan, indicator),
+                    [f["name"] for f in schema["fields"]],
+                    columns.rows(schema, columns.records(plan, "values", [indicator])),
+                )
+            )
+        return written
+
+    def iati(self, plan: Plan) -> Download:
+        target = links.iati_xml(plan).path
+        plan_page = self.page(plan_uri(plan.name))
+
+        def initiative_page(initiative: Initiative) -> str:
+            return self.href(f"{plan_page}#initiative-{initiative.id}", target)
+
+        def evaluations_of(initiative: Initiative) -> list[Evaluation]:
+            return [
+                e
+                for e in self.data.evaluations
+                if e.covers(plan.name, initiative=initiative.id) or e.covers(plan.name)
+            ]
+
+        urls = iati.Links(
+            initiative=initiative_page,
+            result=lambda r: self.href(self.page(result_uri(r.plan, r.id)), target),
+            indicator=lambda i: self.href(self.page(indicator_uri(i.plan, i.id)), target),
+            evaluation=lambda e: self.href(self.page(evaluation_uri(e.id)), target),
+        )
+        tree = iati.activities(
+            plan,
+            links.iati_initiatives(plan),
+            evaluations_of,
+            self.publisher,
+            self.provenance,
+            urls,
+        )
+        return self.out.xml(links.iati_xml(plan), tree)
+
+    def plan_dataset(self, plan: Plan, files: tuple[Download, ...]) -> Dataset:
+        reported = [v.reported for i in plan.indicators for v in i.values if v.reported]
+        period = None
+        if plan.period_start and plan.period_end:
+            period = f"{plan.period_start.isoformat()}/{plan.period_end.isoformat()}"
+        return Dataset(
+            key=f"plan-{plan.name}",
+            title=plan.title,
+            description=datapackage.plan_description(plan),
+            keywords=tuple(datapackage.keywords(plan)),
+            modified=max(reported).isoformat() if reported else self.provenance.date,
+            files=files,
+            landing=self.page(plan_uri(plan.name)),
+            license=datapackage.license_of(plan.license),
+            temporal=period,
+            spatial=plan.country,
+            descriptor=links.descriptor(plan).path,
+        )
+
+    # -- evaluations and everything ------------------------------------------------------
+
+    def evaluations(self) -> tuple[Dataset, list[Table]]:
+        evaluations = self.data.evaluations
+        zipped, descriptor_file, evaluations_csv, recommendations_csv = links.evaluation_downloads()
+        tables: list[Table] = []
+        found = schemas()
+        for download, name, records in (
+            (
+                evaluations_csv,
+                "evaluations",
+                evaluation_records(
+                    evaluations, lambda e: self.provenance.url(self.page(evaluation_uri(e.id)))
+                ),
+            ),
+            (recommendations_csv, "recommendations", recommendation_records(evaluations)),
+        ):
+            schema = found[name]
+            written = self.out.csv(
+                download, [f["name"] for f in schema["fields"]], columns.rows(schema, records)
+            )
+            description = links.RESOURCE_DESCRIPTIONS[name]
+            tables.append(Table(name, f"{name}.csv", download.title, description, schema, written))
+        descriptor = datapackage.common(
+            links.EVALUATIONS_PACKAGE,
+            "Evaluations catalog",
+            "Public evaluations: what was evaluated, by whom and when, with every "
+            "recommendation and its management response.",
+            self.provenance,
+            self.page(EVALUATIONS_INDEX_URI),
+        )
+        descriptor["keywords"] = ["evaluation", "management response", "recommendations"]
+        descriptor["resources"] = [datapackage.resource(t) for t in tables]
+        files = self.package(zipped, descriptor_file, descriptor, tables)
+        dates = [e.published or e.completed for e in evaluations]
+        return Dataset(
+            key="evaluations",
+            title="Evaluations catalog",
+            description=descriptor["description"],
+            keywords=tuple(descriptor["keywords"]),
+            modified=max(dates).isoformat(),
+            files=tuple(files),
+            landing=self.page(EVALUATIONS_INDEX_URI),
+            descriptor=descriptor_file.path,
+        ), tables
+
+    def everything(self, packages: list[tuple[str, list[Table]]]) -> Dataset:
+        """All packages in one zip, with a descriptor at the top listing every table."""
+        plans = {p.name: p for p in self.data.portfolio.plans}
+        resources: list[dict[str, Any]] = []
+        members: list[tuple[str, Any]] = []
+        for folder, tables in packages:
+            name = folder.rsplit("/", 1)[-1]
+            prefix = f"{name}-"
+            members.append(
+                (f"{folder}/datapackage.json", self.out.local(f"data/{folder}/datapackage.json"))
+            )
+            plan = plans.get(name) if folder.startswith("plans/") else None
+            licence = datapackage.license_of(plan.license) if plan else None
+            for table in tables:
+                entry = datapackage.resource(table)
+                entry.update(
+                    name=f"{prefix}{table.name}",
+                    path=f"{folder}/{table.path}",
+                    schema=columns.prefixed(table.schema, prefix),
+                )
+                if licence:
+                    entry["licenses"] = [licence.descriptor()]
+                resources.append(entry)
+                members.append((f"{folder}/{table.path}", self.out.local(table.file.path)))
+        descriptor = datapackage.common(
+            "all-data",
+            f"{self.provenance.site_name or self.provenance.publisher}: all data",
+            "Every plan's data package"
+            + (" and the evaluations catalog" if self.data.evaluations else "")
+            + " in one package. Each folder is also a data package of its own.",
+            self.provenance,
+            self.page(links.DATA_PAGE_URI),
+        )
+        descriptor["keywords"] = ["security sector assistance", "results frameworks"]
+        descriptor["ssa"] = {
+            "plans": {p.name: datapackage.plan_metadata(p) for p in plans.values()}
+        }
+        descriptor["resources"] = resources
+        top = self.out.private("all-data/datapackage.json")
+        top.write_text(dumps(descriptor), encoding="utf-8")
+        zipped = self.out.zip(links.all_data_zip(), [("datapackage.json", top), *members])
+        return Dataset(
+            key="all-data",
+            title=descriptor["title"],
+            description=descriptor["description"],
+            keywords=tuple(descriptor["keywords"]),
+            modified=self.provenance.date,
+            files=(zipped,),
+            landing=self.page(links.DATA_PAGE_URI),
+        )

@@ -1,0 +1,267 @@
+"""Which downloads exist and where they live on the site.
+
+Pages link to downloads while they are rendered, before the files are written, so the list
+of downloads is a pure function of the public data: the generator writes exactly the files
+named here, and the page templates (through the ``downloads`` Jinja global) link to them.
+
+Site layout::
+
+    data.json                                  catalog (Project Open Data v1.1)
+    data/index.html                            the Data page
+    data/all-data.zip                          every package below in one zip
+    data/plans/<plan>/<plan>.zip               the plan's data package, zipped
+    data/plans/<plan>/datapackage.json         ... and unzipped, next to its CSVs
+    data/plans/<plan>/<resource>.csv
+    data/plans/<plan>/indicators/<id>.csv      one indicator's values
+    data/plans/<plan>/iati-activities.xml      IATI 2.03 activities with results
+    data/evaluations/...                       the evaluations catalog, same shape
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..evaluations import for_audience as evaluations_for_audience
+from ..model import PUBLIC, Plan, Portfolio
+from ..schemas import RESOURCES
+from ..visibility import for_audience
+
+if TYPE_CHECKING:
+    from ..evaluations import Evaluation
+    from ..model import Indicator, Initiative
+    from ..project import Site
+
+DATA_PAGE_URI = "data/index.md"
+CATALOG_PATH = "data.json"
+ALL_DATA_ZIP = "data/all-data.zip"
+EVALUATIONS_DIR = "data/evaluations"
+EVALUATIONS_PACKAGE = "evaluations"
+
+MEDIA_TYPES = {
+    "CSV": "text/csv",
+    "ZIP": "application/zip",
+    "JSON": "application/json",
+    "XML": "application/xml",
+}
+
+
+@dataclass(frozen=True)
+class Download:
+    """One downloadable file; ``size`` and ``sha256`` are known once it is written."""
+
+    path: str  # relative to the site root
+    title: str
+    format: str  # a key of MEDIA_TYPES
+    filename: str  # suggested name when saved (the link's download attribute)
+    description: str = ""
+    label: str = ""  # short name where the page already says whose data it is
+    size: int = 0
+    sha256: str = ""
+
+    @property
+    def media_type(self) -> str:
+        return MEDIA_TYPES[self.format]
+
+    @property
+    def size_label(self) -> str:
+        if self.size < 1024:
+            return f"{self.size} bytes"
+        if self.size < 1024 * 1024:
+            return f"{self.size / 1024:.1f} KB"
+        return f"{self.size / (1024 * 1024):.1f} MB"
+
+
+@dataclass(frozen=True)
+class PublicData:
+    """What every download is made from: the public view of plans and evaluations."""
+
+    portfolio: Portfolio
+    evaluations: tuple[Evaluation, ...]
+
+
+_last: tuple[Site, PublicData] | None = None
+
+
+def public_view(site: Site) -> PublicData:
+    """The public view of the data, whatever the audience of the build.
+
+    In a public build that is ``site.portfolio`` and ``site.evaluations``.  In an internal
+    build it is recomputed from ``site.plans`` and ``site.all_evaluations`` with the
+    configured internal fields: the one place a generator reads ``site.plans``, so that a
+    download never carries internal content, even when it comes from an internal build.
+    """
+    global _last
+    if _last is not None and _last[0] is site:
+        return _last[1]
+    if site.portfolio.is_internal:
+        portfolio = for_audience(site.plans, PUBLIC, site.internal_fields)
+        view = PublicData(portfolio, evaluations_for_audience(site.all_evaluations, portfolio))
+    else:
+        view = PublicData(site.portfolio, tuple(site.evaluations))
+    _last = (site, view)
+    return view
+
+
+def plan_dir(plan: str) -> str:
+    return f"data/plans/{plan}"
+
+
+def plan_resources(plan: Plan) -> tuple[str, ...]:
+    """The resources of a plan's package: those it declares (values need indicators)."""
+    declared = {name for name, _ in plan.resource_paths} | {"results"}
+    if "values" in declared:
+        declared.add("indicators")
+    return tuple(r for r in RESOURCES if r in declared)
+
+
+def iati_initiatives(plan: Plan) -> tuple[Initiative, ...]:
+    """Initiatives published as IATI activities: those contributing to a public result."""
+    return tuple(i for i in plan.initiatives if i.results)
+
+
+def indicators_with_values(plan: Plan) -> tuple[Indicator, ...]:
+    return tuple(i for i in plan.indicators if i.values)
+
+
+def package_zip(plan: Plan) -> Download:
+    return Download(
+        f"{plan_dir(plan.name)}/{plan.name}.zip",
+        f"{plan.title}: data package",
+        "ZIP",
+        f"{plan.name}.zip",
+        "Every table below with its full Table Schema in datapackage.json "
+        "(Frictionless Data Package).",
+        "Data package (all tables and their schemas)",
+    )
+
+
+def descriptor(plan: Plan) -> Download:
+    return Download(
+        f"{plan_dir(plan.name)}/datapackage.json",
+        f"{plan.title}: datapackage.json",
+        "JSON",
+        f"{plan.name}-datapackage.json",
+        "Metadata and Table Schemas of the package; its paths point at the CSV files next to it.",
+        "datapackage.json (metadata and schemas)",
+    )
+
+
+def resource_csv(plan: Plan, resource: str) -> Download:
+    return Download(
+        f"{plan_dir(plan.name)}/{resource}.csv",
+        f"{plan.title}: {resource}",
+        "CSV",
+        f"{plan.name}-{resource}.csv",
+        RESOURCE_DESCRIPTIONS[resource],
+        f"{resource.capitalize()} table",
+    )
+
+
+def iati_xml(plan: Plan) -> Download:
+    return Download(
+        f"{plan_dir(plan.name)}/iati-activities.xml",
+        f"{plan.title}: IATI activities",
+        "XML",
+        f"{plan.name}-iati-activities.xml",
+        "Initiatives as IATI 2.03 activities with their results, indicators, baselines, "
+        "targets and actuals.",
+        "IATI activities with results",
+    )
+
+
+def indicator_csv(plan: Plan, indicator: Indicator) -> Download:
+    return Download(
+        f"{plan_dir(plan.name)}/indicators/{indicator.id}.csv",
+        f"{indicator.id} {indicator.title}: values",
+        "CSV",
+        f"{plan.name}-{indicator.id}-values.csv",
+        "Baseline, targets and actuals of the indicator, disaggregations included.",
+    )
+
+
+RESOURCE_DESCRIPTIONS = {
+    "results": "The results hierarchy: one row per result.",
+    "indicators": "Indicator reference sheets: one row per indicator.",
+    "values": "Baselines, targets and actuals: one row per value, with period dates and "
+    "one column per disaggregation.",
+    "initiatives": "Programs, projects and activities contributing to the results.",
+    "assumptions": "Assumptions the results depend on, with their risk.",
+    "evaluations": "One row per evaluation: what was evaluated, by whom, when.",
+    "recommendations": "One row per recommendation, with the management response.",
+}
+
+
+def plan_downloads(plan: Plan) -> tuple[Download, ...]:
+    """Every download of a public plan, in the order pages list them."""
+    found = [package_zip(plan), descriptor(plan)]
+    found.extend(resource_csv(plan, r) for r in plan_resources(plan))
+    if iati_initiatives(plan):
+        found.append(iati_xml(plan))
+    return tuple(found)
+
+
+def all_data_zip() -> Download:
+    return Download(
+        ALL_DATA_ZIP,
+        "All data",
+        "ZIP",
+        "all-data.zip",
+        "Every data package of the site in one zip: one folder per plan (each a data "
+        "package of its own) and a datapackage.json at the top listing every table.",
+    )
+
+
+def evaluation_downloads() -> tuple[Download, ...]:
+    base = EVALUATIONS_DIR
+    return (
+        Download(
+            f"{base}/{EVALUATIONS_PACKAGE}.zip",
+            "Evaluations catalog: data package",
+            "ZIP",
+            "evaluations.zip",
+            "Both tables below with their Table Schemas (Frictionless Data Package).",
+        ),
+        Download(
+            f"{base}/datapackage.json",
+            "Evaluations catalog: datapackage.json",
+            "JSON",
+            "evaluations-datapackage.json",
+            "Metadata and Table Schemas of the evaluations catalog.",
+        ),
+        Download(
+            f"{base}/evaluations.csv",
+            "Evaluations catalog",
+            "CSV",
+            "evaluations.csv",
+            RESOURCE_DESCRIPTIONS["evaluations"],
+        ),
+        Download(
+            f"{base}/recommendations.csv",
+            "Evaluation recommendations and management responses",
+            "CSV",
+            "evaluation-recommendations.csv",
+            RESOURCE_DESCRIPTIONS["recommendations"],
+        ),
+    )
+
+
+class DownloadLinks:
+    """The ``downloads`` global of page templates: what a page may link to.
+
+    A plan or indicator the public cannot see (only shown in internal builds) has no
+    download: ``plan`` returns an empty tuple and ``indicator`` None.
+    """
+
+    page = DATA_PAGE_URI
+
+    def plan(self, site: Site, name: str) -> tuple[Download, ...]:
+        plan = public_view(site).portfolio.plan(name)
+        return plan_downloads(plan) if plan else ()
+
+    def indicator(self, site: Site, plan_name: str, indicator_id: str) -> Download | None:
+        plan = public_view(site).portfolio.plan(plan_name)
+        indicator = plan.indicator(indicator_id) if plan else None
+        if plan is None or indicator is None or not indicator.values:
+            return None
+        return indicator_csv(plan, indicator)
