@@ -106,7 +106,7 @@ def test_logic_model_shows_indicators_assumptions_alignment_and_initiatives(
     card = ics.xpath('.//li[@id="ssa-lm-O1.1"]')[0]
     assert "I1 Share of crossings screened" in text(card)
     group = card.xpath('ancestor::li[contains(@class, "ssa-lm__group")]')[0]
-    assert text(group).startswith("Contribute to O1 Border police detect smuggling")
+    assert text(group).startswith("Contributing to O1 Border police detect smuggling")
     assert "O1.1: Screening staff stay in post" in text(ics)
     assert "Aligns to AO1 Borders are managed (Agency Framework)" in text(
         ics.xpath('.//li[@id="ssa-lm-O1"]')[0]
