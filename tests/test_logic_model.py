@@ -82,8 +82,7 @@ def test_logic_model_shows_every_public_result_in_level_order_and_links_it(
     expected = site.portfolio.plan(plan)
     assert expected is not None
     cards = article.xpath(
-        './/li[contains(@class, "ssa-lm__card") and starts-with(@id, "ssa-lm-") '
-        'and not(starts-with(@id, "ssa-lm-initiative-"))]'
+        './/li[contains(@class, "ssa-lm__card") and starts-with(@id, "ssa-lm-r-")]'
     )
     shown = [text(c.xpath("./p[1]")[0]) for c in cards]
     assert sorted(shown) == sorted(f"{r.id} {r.title}" for r in expected.results)
@@ -91,7 +90,7 @@ def test_logic_model_shows_every_public_result_in_level_order_and_links_it(
     assert levels == sorted(levels, key=expected.level_index)  # tiers in the plan's order
     for card in cards:
         href = card.xpath("./p[1]/a/@href")[0]
-        result_id = card.get("id").removeprefix("ssa-lm-")
+        result_id = card.get("id").removeprefix("ssa-lm-r-")
         assert (
             resolves(public, rel, href) == public / f"plans/{plan}/results/{result_id}/index.html"
         )
@@ -103,13 +102,13 @@ def test_logic_model_shows_indicators_assumptions_alignment_and_initiatives(
 ) -> None:
     public, internal = three
     ics = page(public, "plans/ics/logic-model/index.html")
-    card = ics.xpath('.//li[@id="ssa-lm-O1.1"]')[0]
+    card = ics.xpath('.//li[@id="ssa-lm-r-O1.1"]')[0]
     assert "I1 Share of crossings screened" in text(card)
     group = card.xpath('ancestor::li[contains(@class, "ssa-lm__group")]')[0]
     assert text(group).startswith("Contributing to O1 Border police detect smuggling")
     assert "O1.1: Screening staff stay in post" in text(ics)
     assert "Aligns to AO1 Borders are managed (Agency Framework)" in text(
-        ics.xpath('.//li[@id="ssa-lm-O1"]')[0]
+        ics.xpath('.//li[@id="ssa-lm-r-O1"]')[0]
     )
     program = text(page(public, "plans/program/logic-model/index.html"))
     assert "A1 Screening training courses" in program and "Contributes to OP1" in program
