@@ -142,3 +142,22 @@ def test_logic_model_of_80_results_groups_every_result_under_its_parent(big: Pat
             assert resolves(big, rel, href).exists(), href
     html = (big / rel).read_text("utf-8")
     assert "<script" not in html.split("<article", 1)[1].split("</article>", 1)[0]
+
+
+def test_titles_are_escaped_on_logic_model_and_alignment_pages(tmp_path: Path) -> None:
+    evil = '<img src=x onerror=alert(1)> & "Q"'
+    files = dict(THREE_PLANS)
+    files["data/program/results.csv"] = (
+        "id,parent,level,title,aligns_to\n"
+        f'IM1,,impact,"{evil.replace(chr(34), chr(34) * 2)}",ics:O1\n'
+    )
+    files["data/program/initiatives.csv"] = "id,title,results\n"
+    site = build(write_project(tmp_path, files))
+    for rel in (
+        "plans/program/logic-model/index.html",
+        "alignment/index.html",
+        "plans/agency/results/AO1/index.html",
+    ):
+        html = (site / rel).read_text("utf-8")
+        assert "<img src=x" not in html, rel
+        assert "&lt;img src=x onerror=alert(1)&gt; &amp; " in html, rel
