@@ -20,3 +20,7 @@ class SsaConfig(base.Config):
 
     notice = c.Optional(c.Type(str))
     """A notice shown on every page (e.g. that the content is fictional)."""
+
+    evaluation_publication_days = c.Type(int, default=90)
+    """Warn when an evaluation summary is published more than this many days after the
+    evaluation was completed (0 turns the check off)."""

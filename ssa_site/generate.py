@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .chain_pages import alignment_page, logic_model_pages
+from .evaluation_pages import evaluation_pages
 from .output import Generated, PageContext
 from .pages import core_pages
 
@@ -15,6 +16,7 @@ GENERATORS: list[Generator] = [
     core_pages,
     logic_model_pages,
     alignment_page,
+    evaluation_pages,
 ]
 
 

@@ -54,6 +54,7 @@ class PageContext:
     scratch: Path | None = None  # a private folder for large generated files
     home_markdown: str | None = None  # the authored index.md, front matter included
     plans_index_markdown: str | None = None  # the authored plans/index.md body
+    evaluations_index_markdown: str | None = None  # the authored evaluations/index.md
 
     @property
     def internal(self) -> bool:

@@ -11,12 +11,13 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import SsaConfig
+from .evaluation_loading import EVALUATIONS_DIR
 from .narratives import filter_internal_blocks, split_front_matter
 from .generate import generate_all
 from .output import GeneratedPage, PageContext
 from .project import Site, load_site
 from .rendering import environment
-from .urls import PLANS_INDEX_URI
+from .urls import EVALUATIONS_INDEX_URI, PLANS_INDEX_URI
 from .visibility import resolve_audience
 
 if TYPE_CHECKING:
@@ -72,6 +73,7 @@ class SsaPlugin(BasePlugin[SsaConfig]):
             Path(config.docs_dir),
             self.audience,
             tuple(self.config.internal_fields),
+            evaluation_publication_days=self.config.evaluation_publication_days,
         )
         for problem in self.site.warnings:
             log.warning(str(problem))
@@ -99,11 +101,21 @@ class SsaPlugin(BasePlugin[SsaConfig]):
         internal = self.audience == "internal"
         home = files.get_file_from_path("index.md")
         plans_index = files.get_file_from_path(PLANS_INDEX_URI)
+        evaluations_index = files.get_file_from_path(EVALUATIONS_INDEX_URI)
+        evaluations_markdown = (
+            evaluations_index.content_string
+            if evaluations_index and (internal or not _is_internal_page(evaluations_index))
+            else None
+        )
         for file in list(files):
             if not file.is_documentation_page() or file.generated_by:
                 continue
             if file.src_uri.startswith("plans/") and file.src_uri != PLANS_INDEX_URI:
                 # Narratives are folded into generated pages; internal or unused ones go.
+                files.remove(file)
+            elif file.src_uri.count("/") == 1 and file.src_uri.startswith(EVALUATIONS_DIR + "/"):
+                # Evaluation summaries are rebuilt from their front matter (index.md is the
+                # intro of the generated index), so none is built as authored.
                 files.remove(file)
             elif not internal and _is_internal_page(file):
                 files.remove(file)
@@ -122,6 +134,7 @@ class SsaPlugin(BasePlugin[SsaConfig]):
             scratch=_scratch_dir(self.root, self.audience),
             home_markdown=home_markdown,
             plans_index_markdown=_body(plans_markdown),
+            evaluations_index_markdown=evaluations_markdown,
         )
         generated = generate_all(context)
         for item in generated:

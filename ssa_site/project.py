@@ -8,13 +8,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import evaluations as evaluation_model
+from .asof import EPOCH, reference_date
 
 from .checks import check_plans
+from .evaluation_loading import check_publication, load_evaluations
 from .loading import load_plans
 from .model import Plan, Portfolio
 from .narratives import Narrative, find_narratives
 from .problems import Problem, Problems
 from .visibility import DEFAULT_INTERNAL_FIELDS, for_audience
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from .evaluations import Evaluation, Recommendation
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
@@ -27,6 +37,19 @@ class Site:
     portfolio: Portfolio  # what the audience may see
     narratives: tuple[Narrative, ...]  # the audience's narratives
     problems: tuple[Problem, ...]
+    evaluations: tuple[Evaluation, ...] = ()  # the audience's evaluations, newest first
+    all_evaluations: tuple[Evaluation, ...] = ()  # every evaluation, internal too, for checks
+    today: date = EPOCH  # "today" for overdue checks: see ssa_site.asof
+
+    def evaluations_of(
+        self, plan: str, result: str | None = None, initiative: str | None = None
+    ) -> tuple[Evaluation, ...]:
+        """The audience's evaluations naming a plan, or one of its results or initiatives."""
+        return evaluation_model.covering(self.evaluations, plan, result, initiative)
+
+    def open_recommendations(self, plan: str) -> tuple[tuple[Evaluation, Recommendation], ...]:
+        """Accepted, not yet done recommendations of the evaluations of a plan."""
+        return evaluation_model.open_recommendations(self.evaluations_of(plan))
 
     @property
     def errors(self) -> list[Problem]:
@@ -68,6 +91,7 @@ def load_site(
     docs_dir: Path,
     audience: str,
     internal_fields: tuple[str, ...] | list[str] = DEFAULT_INTERNAL_FIELDS,
+    evaluation_publication_days: int | None = 90,
 ) -> Site:
     """Load, validate and filter a site project. Check ``Site.errors`` before using it."""
     problems = Problems()
@@ -77,6 +101,9 @@ def load_site(
     full = Portfolio(plans=tuple(plans), audience="internal")
     narratives = find_narratives(docs_dir, root, full, problems)
     portfolio = for_audience(plans, audience, internal_fields)
+    all_evaluations = load_evaluations(docs_dir, root, full, problems)
+    check_publication(all_evaluations, full, evaluation_publication_days, problems)
+    evaluations = evaluation_model.for_audience(all_evaluations, portfolio)
     visible = tuple(
         n
         for n in narratives
@@ -92,4 +119,7 @@ def load_site(
         portfolio=portfolio,
         narratives=visible,
         problems=tuple(problems.items),
+        evaluations=evaluations,
+        all_evaluations=tuple(all_evaluations),
+        today=reference_date(portfolio, evaluations),
     )

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from typing import Protocol
 
 from .model import Indicator, Plan, Result
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
 
 
 def plan_uri(plan: str) -> str:
@@ -28,6 +34,11 @@ ALIGNMENT_URI = "alignment.md"
 
 
 PLANS_INDEX_URI = "plans/index.md"
+EVALUATIONS_INDEX_URI = "evaluations/index.md"
+
+
+def evaluation_uri(evaluation: str) -> str:
+    return f"evaluations/{evaluation}.md"
 
 
 def dest_url(src_uri: str, use_directory_urls: bool = True) -> str:
@@ -79,6 +90,17 @@ class Linker:
 
     def page(self, src_uri: str) -> str:
         return self.to(src_uri)
+
+    def evaluation(self, evaluation: str | _HasId, anchor: str = "") -> str:
+        key = evaluation if isinstance(evaluation, str) else evaluation.id
+        return self.to(evaluation_uri(key), anchor)
+
+    def evaluations(self) -> str:
+        return self.to(EVALUATIONS_INDEX_URI)
+
+    def initiative(self, plan: str, initiative: str) -> str:
+        """Initiatives are rows of their plan's page, anchored ``#initiative-<id>``."""
+        return self.to(plan_uri(plan), f"initiative-{initiative}")
 
     def logic_model(self, plan: Plan | str) -> str:
         return self.to(logic_model_uri(plan if isinstance(plan, str) else plan.name))

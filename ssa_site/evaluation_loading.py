@@ -1,0 +1,481 @@
+"""Read ``content/evaluations/<id>.md`` and check its front matter like data.
+
+Every problem names the file, the line of the front matter and the field, and says how to
+fix it; a file with errors yields no evaluation (and the errors stop the build).
+Recommendations are counted from 1 in field names: ``recommendations[2].response``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from .evaluations import RESPONSES, STATUSES, TYPES, Evaluation, InitiativeRef, Recommendation
+from .model import INTERNAL, PUBLIC, Plan, Portfolio, ResultRef
+from .narratives import strip_leading_h1
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from .problems import Problems
+
+EVALUATIONS_DIR = "evaluations"
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_REQUIRED = ("id", "title", "type", "evaluator", "completed")
+_FIELDS = (
+    *_REQUIRED,
+    "plans",
+    "results",
+    "initiatives",
+    "independent",
+    "published",
+    "report_url",
+    "questions",
+    "recommendations",
+    "visibility",
+)
+#: Page options of MkDocs and mkdocs-material that may sit beside the evaluation's fields.
+_PAGE_OPTIONS = ("description", "hide", "search", "status", "subtitle", "tags", "template")
+_RECOMMENDATION_FIELDS = ("id", "text", "response", "action", "due", "status")
+
+Path_ = tuple[str | int, ...]  # where a value sits in the front matter
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text, so that '2024-13-01' is reported, not raised."""
+
+
+_Loader.add_constructor(
+    "tag:yaml.org,2002:timestamp",
+    lambda loader, node: loader.construct_scalar(node),
+)
+
+
+def _split(text: str) -> tuple[str, str]:
+    """(front matter YAML, body); the YAML starts on line 2 of the file."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return "", text
+    return match.group(1) or "", text[match.end() :]
+
+
+def _positions(front: str) -> dict[Path_, int]:
+    """Line numbers (0-based, within the YAML) of every key and list item."""
+    try:
+        root = yaml.compose(front)
+    except yaml.YAMLError:
+        return {}
+    found: dict[Path_, int] = {}
+
+    def walk(node: yaml.Node, where: Path_) -> None:
+        found.setdefault(where, node.start_mark.line)
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                walk(value, (*where, str(key.value)))
+                found[(*where, str(key.value))] = key.start_mark.line
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                walk(item, (*where, index))
+
+    if root is not None:
+        walk(root, ())
+    return found
+
+
+@dataclass
+class _Checker:
+    """Reports problems of one file, positioned by the line of the field."""
+
+    path: str
+    rows: dict[Path_, int]
+    problems: Problems
+    failed: bool = False
+
+    def row(self, where: Path_) -> int | None:
+        while where:
+            if where in self.rows:
+                return self.rows[where] + 2  # the YAML starts on line 2, after '---'
+            where = where[:-1]
+        return None
+
+    def error(self, where: Path_, message: str, fix: str) -> None:
+        self.failed = True
+        self.problems.error(self.path, self.row(where), _label(where), message, fix)
+
+    def warning(self, where: Path_, message: str, fix: str) -> None:
+        self.problems.warning(self.path, self.row(where), _label(where), message, fix)
+
+    def text(
+        self, meta: dict[str, Any], where: Path_, required: bool = False, fix: str = ""
+    ) -> str | None:
+        value = meta.get(str(where[-1]))
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.error(where, "is missing", fix or f"add '{where[-1]}:'")
+            return None
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.error(where, "must be text", "write it on one line, or quote it")
+            return None
+        return str(value).strip()
+
+    def date(self, meta: dict[str, Any], where: Path_, required: bool = False) -> date | None:
+        value = meta.get(str(where[-1]))
+        if value is None or value == "":
+            if required:
+                self.error(where, "is missing", f"add '{where[-1]}: YYYY-MM-DD'")
+            return None
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        text = str(value).strip()
+        if _DATE.match(text):
+            try:
+                return date.fromisoformat(text)
+            except ValueError:
+                pass
+        self.error(where, f"'{text[:40]}' is not a date", "write it as YYYY-MM-DD")
+        return None
+
+    def choice(
+        self,
+        meta: dict[str, Any],
+        where: Path_,
+        choices: tuple[str, ...],
+        what: str,
+        required: bool = False,
+    ) -> str | None:
+        fix = f"add '{where[-1]}:' with one of: {', '.join(choices)}"
+        value = self.text(meta, where, required, fix)
+        if value is not None and value not in choices:
+            self.error(where, f"'{value[:40]}' is not {what}", f"use one of: {', '.join(choices)}")
+            return None
+        return value
+
+    def items(self, meta: dict[str, Any], where: Path_) -> list[tuple[Path_, Any]]:
+        """A list field, with where each item is; ``a; b`` text is accepted like in CSV."""
+        value = meta.get(str(where[-1]))
+        if value is None or value == "":
+            return []
+        if isinstance(value, str):
+            return [(where, part.strip()) for part in value.split(";") if part.strip()]
+        if not isinstance(value, list):
+            self.error(where, "must be a list", "write one '- item' per line under it")
+            return []
+        return [((*where, index), item) for index, item in enumerate(value)]
+
+
+def _label(where: Path_) -> str:
+    label = ""
+    for part in where:
+        label += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if label else part)
+    return label
+
+
+def load_evaluations(
+    docs_dir: Path, root: Path, full: Portfolio, problems: Problems
+) -> list[Evaluation]:
+    """Every ``<docs_dir>/evaluations/<id>.md`` (but ``index.md``), checked against the model."""
+    folder = docs_dir / EVALUATIONS_DIR
+    if not folder.is_dir():
+        return []
+    evaluations: list[Evaluation] = []
+    for path in sorted(folder.glob("*.md")):
+        if path.name == "index.md":
+            continue
+        display = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+        try:
+            text = path.read_text("utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.error(display, None, None, f"cannot be read ({exc})", "save it as UTF-8")
+            continue
+        front, body = _split(text)
+        try:
+            meta = yaml.load(front, Loader=_Loader) or {}  # a SafeLoader
+        except yaml.YAMLError as exc:
+            problems.error(
+                display,
+                1,
+                "front matter",
+                f"is not valid YAML ({exc})",
+                "fix the YAML between the --- lines",
+            )
+            continue
+        if not isinstance(meta, dict):
+            problems.error(
+                display,
+                1,
+                "front matter",
+                "must be a mapping of fields",
+                "write one 'field: value' per line",
+            )
+            continue
+        checker = _Checker(display, _positions(front), problems)
+        evaluation = _evaluation(meta, path.stem, checker, full)
+        if evaluation is not None and not checker.failed:
+            src_uri = f"{EVALUATIONS_DIR}/{path.name}"
+            evaluations.append(
+                Evaluation(
+                    **{**evaluation, "body": strip_leading_h1(body)},
+                    src_uri=src_uri,
+                    display_path=display,
+                )
+            )
+    return evaluations
+
+
+def _evaluation(
+    meta: dict[str, Any], stem: str, check: _Checker, full: Portfolio
+) -> dict[str, Any] | None:
+    if not meta:
+        check.error(
+            (),
+            "has no front matter",
+            "start the file with the evaluation's fields between two '---' lines",
+        )
+        return None
+    for key in meta:
+        if str(key) not in _FIELDS and str(key) not in _PAGE_OPTIONS:
+            check.warning(
+                (str(key),),
+                "is not a field of an evaluation",
+                f"check the spelling; the fields are: {', '.join(_FIELDS)}",
+            )
+    eval_id = check.text(meta, ("id",), required=True)
+    if eval_id is not None and eval_id != stem:
+        check.error(
+            ("id",),
+            f"'{eval_id[:64]}' does not match the file name '{stem}.md'",
+            f"rename the file to {eval_id[:64]}.md or set 'id: {stem}'",
+        )
+    elif eval_id is not None and not _ID.match(eval_id):
+        check.error(
+            ("id",),
+            f"'{eval_id[:64]}' cannot be used in a web address",
+            "use up to 64 letters, digits, '.', '-' and '_', starting with a letter or digit",
+        )
+    title = check.text(meta, ("title",), required=True)
+    kind = check.choice(meta, ("type",), TYPES, "an evaluation type", required=True)
+    evaluator = check.text(meta, ("evaluator",), required=True)
+    completed = check.date(meta, ("completed",), required=True)
+    published = check.date(meta, ("published",))
+    if completed and published and published < completed:
+        check.error(
+            ("published",),
+            f"{published.isoformat()} is before the evaluation was completed "
+            f"({completed.isoformat()})",
+            "correct one of the two dates",
+        )
+    independent = meta.get("independent")
+    if independent is not None and not isinstance(independent, bool):
+        check.error(
+            ("independent",),
+            f"'{str(independent)[:40]}' is not true or false",
+            "write independent: true or independent: false",
+        )
+        independent = None
+    visibility = check.choice(meta, ("visibility",), (PUBLIC, INTERNAL), "a visibility")
+    report_url = check.text(meta, ("report_url",))
+    if report_url is not None and (
+        urlsplit(report_url).scheme not in ("http", "https") or not urlsplit(report_url).netloc
+    ):
+        check.error(
+            ("report_url",),
+            f"'{report_url[:80]}' is not a web address",
+            "use the full https:// address of the published report, or leave it out",
+        )
+        report_url = None
+    plans = _plans(meta, check, full)
+    results = _refs(
+        meta, check, full, "results", lambda plan, rid: plan.result(rid) is not None, ResultRef
+    )
+    initiatives = _refs(
+        meta,
+        check,
+        full,
+        "initiatives",
+        lambda plan, iid: any(i.id == iid for i in plan.initiatives),
+        InitiativeRef,
+    )
+    covered = list(
+        dict.fromkeys([*plans, *(r.plan for r in results), *(i.plan for i in initiatives)])
+    )
+    if not covered and not check.failed:
+        check.error(
+            ("plans",),
+            "the evaluation covers no plan",
+            "list the plans, results (plan:result) or initiatives (plan:initiative) it evaluated",
+        )
+    questions = []
+    for where, question in check.items(meta, ("questions",)):
+        if isinstance(question, str | int | float) and not isinstance(question, bool):
+            questions.append(str(question).strip())
+        else:
+            check.error(where, "must be text", "write each question as one '- ' line")
+    recommendations = _recommendations(meta, check)
+    if None in (eval_id, title, kind, evaluator, completed):
+        return None
+    return {
+        "id": eval_id,
+        "title": title,
+        "type": kind,
+        "evaluator": evaluator,
+        "completed": completed,
+        "plans": tuple(covered),
+        "results": tuple(results),
+        "initiatives": tuple(initiatives),
+        "independent": independent,
+        "published": published,
+        "report_url": report_url,
+        "questions": tuple(questions),
+        "recommendations": tuple(recommendations),
+        "internal": visibility == INTERNAL,
+    }
+
+
+def _plans(meta: dict[str, Any], check: _Checker, full: Portfolio) -> list[str]:
+    found: list[str] = []
+    for where, item in check.items(meta, ("plans",)):
+        name = str(item).strip()
+        if full.plan(name) is None:
+            check.error(
+                where,
+                f"'{name[:64]}' is not a plan",
+                f"use one of: {', '.join(p.name for p in full.plans) or 'no plans'}",
+            )
+        elif name not in found:
+            found.append(name)
+    return found
+
+
+def _refs(
+    meta: dict[str, Any],
+    check: _Checker,
+    full: Portfolio,
+    name: str,
+    exists: Callable[[Plan, str], bool],
+    make: Callable[[str, str], Any],
+) -> list[Any]:
+    what = name.removesuffix("s")
+    found: list[Any] = []
+    for where, item in check.items(meta, (name,)):
+        text = str(item).strip()
+        plan_name, sep, entity = text.partition(":")
+        plan = full.plan(plan_name.strip())
+        if not sep or not entity.strip():
+            matches = [f"{p.name}:{text}" for p in full.plans if exists(p, text)]
+            check.error(
+                where,
+                f"'{text[:64]}' is not a plan:{what} reference",
+                f"write {' or '.join(matches)}" if matches else f"write it as plan:{what}",
+            )
+        elif plan is None:
+            check.error(
+                where,
+                f"'{text[:64]}' names plan '{plan_name.strip()[:64]}', which does not exist",
+                f"use one of: {', '.join(p.name for p in full.plans) or 'no plans'}",
+            )
+        elif not exists(plan, entity.strip()):
+            check.error(
+                where,
+                f"'{text[:64]}': plan '{plan.name}' has no {what} '{entity.strip()[:64]}'",
+                f"use an id from {plan.resource_path(name)}",
+            )
+        else:
+            ref = make(plan.name, entity.strip())
+            if ref not in found:
+                found.append(ref)
+    return found
+
+
+def _recommendations(meta: dict[str, Any], check: _Checker) -> list[Recommendation]:
+    found: list[Recommendation] = []
+    seen: dict[str, int] = {}
+    for where, item in check.items(meta, ("recommendations",)):
+        if not isinstance(item, dict):
+            check.error(
+                where,
+                "must be a mapping",
+                f"give it the fields {', '.join(_RECOMMENDATION_FIELDS)}",
+            )
+            continue
+        for key in item:
+            if str(key) not in _RECOMMENDATION_FIELDS:
+                check.warning(
+                    (*where, str(key)),
+                    "is not a field of a recommendation",
+                    f"check the spelling; the fields are: {', '.join(_RECOMMENDATION_FIELDS)}",
+                )
+        failed = check.failed
+        check.failed = False
+        rec_id = check.text(item, (*where, "id"), required=True)
+        if rec_id is not None and not _ID.match(rec_id):
+            check.error(
+                (*where, "id"),
+                f"'{rec_id[:64]}' cannot be used in a web address",
+                "use up to 64 letters, digits, '.', '-' and '_'",
+            )
+        elif rec_id is not None and rec_id in seen:
+            check.error(
+                (*where, "id"),
+                f"duplicate id '{rec_id}' (the same as recommendation {seen[rec_id]})",
+                "give every recommendation its own id",
+            )
+        elif rec_id is not None:
+            seen[rec_id] = int(where[-1]) + 1 if isinstance(where[-1], int) else 1
+        text = check.text(item, (*where, "text"), required=True)
+        response = check.choice(
+            item, (*where, "response"), RESPONSES, "a management response", required=True
+        )
+        action = check.text(item, (*where, "action"))
+        due = check.date(item, (*where, "due"))
+        status = check.choice(item, (*where, "status"), STATUSES, "a status") or "open"
+        if not check.failed and rec_id and text and response:
+            found.append(
+                Recommendation(rec_id, text, response, action, due, status, check.row(where) or 0)
+            )
+        check.failed = check.failed or failed
+    return found
+
+
+def check_publication(
+    evaluations: list[Evaluation], full: Portfolio, days: int | None, problems: Problems
+) -> None:
+    """Warn when a public evaluation's summary is published late, or not at all.
+
+    ``days`` is the plugin option ``evaluation_publication_days``; 0 or None turns the
+    check of late publication off (a missing date is still reported).
+    """
+    for evaluation in evaluations:
+        public = not evaluation.internal and any(
+            (plan := full.plan(name)) is not None and not plan.internal for name in evaluation.plans
+        )
+        if not public:
+            continue
+        if evaluation.published is None:
+            problems.warning(
+                evaluation.display_path,
+                None,
+                "published",
+                "a public evaluation has no publication date",
+                "set 'published:' to the date its summary was first made public",
+            )
+        elif days and (evaluation.published - evaluation.completed).days > days:
+            late = (evaluation.published - evaluation.completed).days
+            problems.warning(
+                evaluation.display_path,
+                None,
+                "published",
+                f"the summary was published {late} days after the evaluation was completed, "
+                f"more than the {days} days allowed",
+                "publish summaries sooner, or raise 'evaluation_publication_days' in "
+                "mkdocs.yml if the policy allows longer",
+            )
