@@ -6,6 +6,7 @@ country strategy, whose objectives align to an agency framework: one chain over 
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 from pathlib import Path
@@ -140,6 +141,12 @@ def page(site: Path, rel: str) -> lxml_html.HtmlElement:
 
 
 def text(element: lxml_html.HtmlElement) -> str:
+    """The visible text of an element, without status badges (tested with status)."""
+    element = copy.deepcopy(element)
+    for badge in element.xpath(
+        './/*[contains(@class, "ssa-status") or contains(@class, "ssa-late")]'
+    ):
+        badge.drop_tree()
     return re.sub(r"\s+", " ", element.text_content()).strip()
 
 
