@@ -8,14 +8,11 @@ Recommendations are counted from 1 in field names: ``recommendations[2].response
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import yaml
-
 from .evaluations import RESPONSES, STATUSES, TYPES, Evaluation, InitiativeRef, Recommendation
+from .front_matter import Checker, parse
 from .model import INTERNAL, PUBLIC, Plan, Portfolio, ResultRef
 from .narratives import strip_leading_h1
 
@@ -27,7 +24,6 @@ if TYPE_CHECKING:
 
 EVALUATIONS_DIR = "evaluations"
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _REQUIRED = ("id", "title", "type", "evaluator", "completed")
 _FIELDS = (
     *_REQUIRED,
@@ -44,140 +40,6 @@ _FIELDS = (
 #: Page options of MkDocs and mkdocs-material that may sit beside the evaluation's fields.
 _PAGE_OPTIONS = ("description", "hide", "search", "status", "subtitle", "tags", "template")
 _RECOMMENDATION_FIELDS = ("id", "text", "response", "action", "due", "status")
-
-Path_ = tuple[str | int, ...]  # where a value sits in the front matter
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-
-
-class _Loader(yaml.SafeLoader):
-    """Safe YAML that leaves dates as text, so that '2024-13-01' is reported, not raised."""
-
-
-_Loader.add_constructor(
-    "tag:yaml.org,2002:timestamp",
-    lambda loader, node: loader.construct_scalar(node),
-)
-
-
-def _split(text: str) -> tuple[str, str]:
-    """(front matter YAML, body); the YAML starts on line 2 of the file."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return "", text
-    return match.group(1) or "", text[match.end() :]
-
-
-def _positions(front: str) -> dict[Path_, int]:
-    """Line numbers (0-based, within the YAML) of every key and list item."""
-    try:
-        root = yaml.compose(front)
-    except yaml.YAMLError:
-        return {}
-    found: dict[Path_, int] = {}
-
-    def walk(node: yaml.Node, where: Path_) -> None:
-        found.setdefault(where, node.start_mark.line)
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                walk(value, (*where, str(key.value)))
-                found[(*where, str(key.value))] = key.start_mark.line
-        elif isinstance(node, yaml.SequenceNode):
-            for index, item in enumerate(node.value):
-                walk(item, (*where, index))
-
-    if root is not None:
-        walk(root, ())
-    return found
-
-
-@dataclass
-class _Checker:
-    """Reports problems of one file, positioned by the line of the field."""
-
-    path: str
-    rows: dict[Path_, int]
-    problems: Problems
-    failed: bool = False
-
-    def row(self, where: Path_) -> int | None:
-        while where:
-            if where in self.rows:
-                return self.rows[where] + 2  # the YAML starts on line 2, after '---'
-            where = where[:-1]
-        return None
-
-    def error(self, where: Path_, message: str, fix: str) -> None:
-        self.failed = True
-        self.problems.error(self.path, self.row(where), _label(where), message, fix)
-
-    def warning(self, where: Path_, message: str, fix: str) -> None:
-        self.problems.warning(self.path, self.row(where), _label(where), message, fix)
-
-    def text(
-        self, meta: dict[str, Any], where: Path_, required: bool = False, fix: str = ""
-    ) -> str | None:
-        value = meta.get(str(where[-1]))
-        if value is None or (isinstance(value, str) and not value.strip()):
-            if required:
-                self.error(where, "is missing", fix or f"add '{where[-1]}:'")
-            return None
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.error(where, "must be text", "write it on one line, or quote it")
-            return None
-        return str(value).strip()
-
-    def date(self, meta: dict[str, Any], where: Path_, required: bool = False) -> date | None:
-        value = meta.get(str(where[-1]))
-        if value is None or value == "":
-            if required:
-                self.error(where, "is missing", f"add '{where[-1]}: YYYY-MM-DD'")
-            return None
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        text = str(value).strip()
-        if _DATE.match(text):
-            try:
-                return date.fromisoformat(text)
-            except ValueError:
-                pass
-        self.error(where, f"'{text[:40]}' is not a date", "write it as YYYY-MM-DD")
-        return None
-
-    def choice(
-        self,
-        meta: dict[str, Any],
-        where: Path_,
-        choices: tuple[str, ...],
-        what: str,
-        required: bool = False,
-    ) -> str | None:
-        fix = f"add '{where[-1]}:' with one of: {', '.join(choices)}"
-        value = self.text(meta, where, required, fix)
-        if value is not None and value not in choices:
-            self.error(where, f"'{value[:40]}' is not {what}", f"use one of: {', '.join(choices)}")
-            return None
-        return value
-
-    def items(self, meta: dict[str, Any], where: Path_) -> list[tuple[Path_, Any]]:
-        """A list field, with where each item is; ``a; b`` text is accepted like in CSV."""
-        value = meta.get(str(where[-1]))
-        if value is None or value == "":
-            return []
-        if isinstance(value, str):
-            return [(where, part.strip()) for part in value.split(";") if part.strip()]
-        if not isinstance(value, list):
-            self.error(where, "must be a list", "write one '- item' per line under it")
-            return []
-        return [((*where, index), item) for index, item in enumerate(value)]
-
-
-def _label(where: Path_) -> str:
-    label = ""
-    for part in where:
-        label += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if label else part)
-    return label
 
 
 def load_evaluations(
@@ -197,28 +59,10 @@ def load_evaluations(
         except (OSError, UnicodeDecodeError) as exc:
             problems.error(display, None, None, f"cannot be read ({exc})", "save it as UTF-8")
             continue
-        front, body = _split(text)
-        try:
-            meta = yaml.load(front, Loader=_Loader) or {}  # a SafeLoader
-        except yaml.YAMLError as exc:
-            problems.error(
-                display,
-                1,
-                "front matter",
-                f"is not valid YAML ({exc})",
-                "fix the YAML between the --- lines",
-            )
+        parsed = parse(text, display, problems)
+        if parsed is None:
             continue
-        if not isinstance(meta, dict):
-            problems.error(
-                display,
-                1,
-                "front matter",
-                "must be a mapping of fields",
-                "write one 'field: value' per line",
-            )
-            continue
-        checker = _Checker(display, _positions(front), problems)
+        meta, body, checker = parsed
         evaluation = _evaluation(meta, path.stem, checker, full)
         if evaluation is not None and not checker.failed:
             src_uri = f"{EVALUATIONS_DIR}/{path.name}"
@@ -233,7 +77,7 @@ def load_evaluations(
 
 
 def _evaluation(
-    meta: dict[str, Any], stem: str, check: _Checker, full: Portfolio
+    meta: dict[str, Any], stem: str, check: Checker, full: Portfolio
 ) -> dict[str, Any] | None:
     if not meta:
         check.error(
@@ -341,7 +185,7 @@ def _evaluation(
     }
 
 
-def _plans(meta: dict[str, Any], check: _Checker, full: Portfolio) -> list[str]:
+def _plans(meta: dict[str, Any], check: Checker, full: Portfolio) -> list[str]:
     found: list[str] = []
     for where, item in check.items(meta, ("plans",)):
         name = str(item).strip()
@@ -358,7 +202,7 @@ def _plans(meta: dict[str, Any], check: _Checker, full: Portfolio) -> list[str]:
 
 def _refs(
     meta: dict[str, Any],
-    check: _Checker,
+    check: Checker,
     full: Portfolio,
     name: str,
     exists: Callable[[Plan, str], bool],
@@ -396,7 +240,7 @@ def _refs(
     return found
 
 
-def _recommendations(meta: dict[str, Any], check: _Checker) -> list[Recommendation]:
+def _recommendations(meta: dict[str, Any], check: Checker) -> list[Recommendation]:
     found: list[Recommendation] = []
     seen: dict[str, int] = {}
     for where, item in check.items(meta, ("recommendations",)):
