@@ -28,7 +28,7 @@ from .tracking import Breakdown, breakdowns
 if TYPE_CHECKING:
     from datetime import date
 
-    from .rollup import PlanStatus
+    from .rollup import PlanStatus, StatusBoard
 
 RATING_COLOURS = {
     "achieved": "#009E73",
@@ -112,6 +112,12 @@ def _padded(numbers: list[float]) -> tuple[float, float] | None:
     return (bottom, top)
 
 
+def _whole_numbers(top: int) -> tuple[float, ...]:
+    """Ticks for counts: 0 to ``top``, at most about ten of them."""
+    step = max(1, -(-top // 10))
+    return tuple(float(n) for n in range(0, top + step, step))
+
+
 def dimension_slugs(indicator: Indicator) -> dict[str, str]:
     """A file-name-safe, unique slug per dimension of an indicator."""
     found: dict[str, str] = {}
@@ -188,6 +194,21 @@ def status_chart(
         ),
         x_labels=labels,
         series=series,
-        y_title="Indicators",
-        height=160 + 48 * len(labels),
+        x_title="Number of indicators",
+        y_labels=_whole_numbers(max(t.total for _, t in status.groups)),
+        height=180 + 48 * len(labels),
     )
+
+
+class Charts:
+    """The chart builders, as templates call them: ``charts.indicator(indicator)``."""
+
+    indicator = staticmethod(indicator_chart)
+    dimensions = staticmethod(dimension_charts)
+
+    @staticmethod
+    def plan_status(plan: Plan, board: StatusBoard, review: str = "") -> Chart | None:
+        return status_chart(plan, board.plan(plan), board.as_of, review)
+
+
+CHARTS = Charts()

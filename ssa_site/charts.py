@@ -62,6 +62,8 @@ class Chart:
     y_title: str = ""
     height: int = 400
     y_range: tuple[float, float] | None = None
+    y_labels: tuple[float, ...] | None = None  # value axis ticks, e.g. whole numbers
+    x_title: str = ""
 
     @property
     def chart_id(self) -> str:
@@ -141,6 +143,8 @@ def render_svg(chart: Chart) -> bytes:
         title=chart.title,
         x_labels=list(chart.x_labels),
         y_title=chart.y_title or None,
+        x_title=chart.x_title or None,
+        y_labels=list(chart.y_labels) if chart.y_labels else None,
         width=800,
         height=chart.height,
         js=[],  # no script from anywhere: no tooltips, the data table is beside the chart
@@ -189,12 +193,14 @@ def _clean(root: Any, chart: Chart) -> Any:
     title = next((e for e in root if _local(e.tag) == "title"), None)
     if title is None:
         title = root.makeelement("title", {})
-        root.insert(0, title)
+    else:
+        root.remove(title)
+    root.insert(0, title)  # first child, where assistive technology looks for it
     title.text = chart.title
     title.set("id", f"{chart.chart_id}-title")
     desc = root.makeelement("desc", {"id": f"{chart.chart_id}-desc"})
     desc.text = chart.description
-    root.insert(list(root).index(title) + 1, desc)
+    root.insert(1, desc)
     root.set("role", "img")
     root.set("aria-labelledby", f"{chart.chart_id}-title {chart.chart_id}-desc")
     return root

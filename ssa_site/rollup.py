@@ -22,11 +22,12 @@ from .status import (
     StatusSettings,
     assess,
 )
+from .tracking import TrackingRow, crossed, tracking_rows
 
 if TYPE_CHECKING:
     from datetime import date
 
-    from .model import Indicator, Plan, Portfolio, Result
+    from .model import Indicator, Plan, Portfolio, Result, Value
 
 #: Scores of ratings when results roll up; "no data" does not count.
 SCORES = {ACHIEVED: 3, ON_TRACK: 2, AT_RISK: 1, OFF_TRACK: 0}
@@ -127,8 +128,11 @@ class StatusBoard:
     _cache: dict[tuple[str, str, str], Any] = field(default_factory=dict, repr=False)
 
     def at(self, as_of: date) -> StatusBoard:
-        """The same portfolio as it stood on another date (a progress review)."""
-        return StatusBoard(self.portfolio, self.settings, as_of)
+        """The same portfolio as it stood on another date (a progress review); kept."""
+        key = ("at", as_of.isoformat(), "")
+        if key not in self._cache:
+            self._cache[key] = StatusBoard(self.portfolio, self.settings, as_of)
+        return self._cache[key]  # type: ignore[no-any-return]
 
     @property
     def thresholds(self) -> Any:
@@ -144,6 +148,14 @@ class StatusBoard:
             start = plan.period_start if plan else None
             self._cache[key] = assess(indicator, self.settings, self.as_of, start)
         return self._cache[key]  # type: ignore[no-any-return]
+
+    def tracking(self, indicator: Indicator) -> tuple[TrackingRow, ...]:
+        """The indicator's tracking table, each period rated as of this board's date."""
+        return tracking_rows(indicator, self.indicator(indicator))
+
+    def crossed(self, indicator: Indicator) -> tuple[Value, ...]:
+        """Values broken down by several dimensions at once."""
+        return crossed(indicator)
 
     def result(self, result: Result) -> ResultStatus:
         key = ("result", result.plan, result.id)

@@ -64,7 +64,9 @@ def status(indicator: Indicator, as_of: date | None = None, settings=DEFAULT, st
 
 def test_increase_progress_is_share_of_the_way_from_baseline_to_target() -> None:
     # (55 − 40) ÷ (60 − 40) = 15 ÷ 20 = 0.75: at least 0.6, below 0.85 → at risk
-    s = status(ind(v("baseline", "FY2023", 40), v("target", "FY2025", 60), v("actual", "FY2025", 55)))
+    s = status(
+        ind(v("baseline", "FY2023", 40), v("target", "FY2025", 60), v("actual", "FY2025", 55))
+    )
     assert s.rating == AT_RISK
     assert s.current is not None
     assert s.current.progress == pytest.approx(0.75)
@@ -101,7 +103,9 @@ def test_decrease_direction(actual: float, progress: float, rating: str) -> None
 
 def test_actual_beyond_target_is_achieved() -> None:
     # (70 − 40) ÷ (60 − 40) = 1.5
-    s = status(ind(v("baseline", "FY2023", 40), v("target", "FY2025", 60), v("actual", "FY2025", 70)))
+    s = status(
+        ind(v("baseline", "FY2023", 40), v("target", "FY2025", 60), v("actual", "FY2025", 70))
+    )
     assert s.current is not None and s.current.progress == pytest.approx(1.5)
     assert s.rating == ACHIEVED
     assert s.current.percent == "150%"
@@ -241,7 +245,9 @@ def test_interim_target_starts_from_the_previous_target() -> None:
 
 
 def test_after_the_last_target_the_last_target_still_applies() -> None:
-    s = status(ind(v("baseline", "FY2023", 40), v("target", "FY2025", 60), v("actual", "FY2026", 61)))
+    s = status(
+        ind(v("baseline", "FY2023", 40), v("target", "FY2025", 60), v("actual", "FY2026", 61))
+    )
     assert s.current is not None and s.current.basis == LATEST
     assert s.rating == ACHIEVED
 
@@ -274,7 +280,9 @@ def test_values_reported_after_the_date_do_not_count() -> None:
 
 
 def test_a_value_without_reported_date_is_known_from_the_end_of_its_period() -> None:
-    indicator = ind(v("baseline", "FY2023", 40), v("target", "FY2024", 50), v("actual", "FY2024", 50))
+    indicator = ind(
+        v("baseline", "FY2023", 40), v("target", "FY2024", 50), v("actual", "FY2024", 50)
+    )
     assert status(indicator, as_of=date(2024, 9, 29)).rating == NO_DATA
     assert status(indicator, as_of=date(2024, 9, 30)).rating == ACHIEVED
 
@@ -297,12 +305,16 @@ def qual(*values: Value) -> Indicator:
 
 
 def test_qualitative_value_equal_to_its_target_is_achieved() -> None:
-    s = status(qual(v("target", "FY2025", text="Law adopted"), v("actual", "FY2025", text=" law  ADOPTED")))
+    s = status(
+        qual(v("target", "FY2025", text="Law adopted"), v("actual", "FY2025", text=" law  ADOPTED"))
+    )
     assert s.rating == ACHIEVED
 
 
 def test_qualitative_value_short_of_a_due_target_is_off_track() -> None:
-    s = status(qual(v("target", "FY2025", text="Law adopted"), v("actual", "FY2025", text="Draft law")))
+    s = status(
+        qual(v("target", "FY2025", text="Law adopted"), v("actual", "FY2025", text="Draft law"))
+    )
     assert s.rating == OFF_TRACK
     assert s.current is not None and s.current.target_text == "Law adopted"
 

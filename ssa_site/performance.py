@@ -1,0 +1,116 @@
+"""Generators of indicator performance: the charts, and the page explaining the method.
+
+Charts are drawn from the audience's portfolio only, so a public build draws no internal
+value. Pages link them through the same builders (:mod:`ssa_site.chart_specs`).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import TYPE_CHECKING
+
+from .chart_specs import dimension_charts, indicator_chart, status_chart
+from .charts import Chart, render_svg
+from .model import Indicator, Value
+from .output import Generated, GeneratedAsset, PageContext
+from .periods import parse_period
+from .status import StatusSettings, assess
+
+if TYPE_CHECKING:
+    from .status import IndicatorStatus
+
+log = logging.getLogger("mkdocs.plugins.ssa_site.performance")
+
+METHOD_URI = "method/status.md"
+
+
+def chart_assets(charts: list[Chart]) -> list[Generated]:
+    """Each chart once, as an SVG file."""
+    seen: dict[str, Chart] = {}
+    for chart in charts:
+        seen.setdefault(chart.path, chart)
+    return [GeneratedAsset(path, render_svg(chart)) for path, chart in seen.items()]
+
+
+def performance_files(context: PageContext) -> list[Generated]:
+    """Indicator, breakdown and plan status charts, and the status method page."""
+    start = time.perf_counter()
+    board = context.status
+    charts: list[Chart] = []
+    for plan in context.site.portfolio.plans:
+        summary = status_chart(plan, board.plan(plan), board.as_of)
+        if summary is not None:
+            charts.append(summary)
+        for indicator in plan.indicators:
+            trend = indicator_chart(indicator)
+            if trend is not None:
+                charts.append(trend)
+            charts.extend(chart for _, chart in dimension_charts(indicator) if chart)
+    generated = chart_assets(charts)
+    log.info("Drew %d chart(s) in %.2f s", len(generated), time.perf_counter() - start)
+    generated.append(method_page(context))
+    return generated
+
+
+def method_page(context: PageContext) -> Generated:
+    settings = context.status_settings
+    return context.page(
+        METHOD_URI,
+        "method_status.html",
+        "How indicator status is rated",
+        True,
+        settings=settings,
+        thresholds=settings.thresholds,
+        examples=worked_examples(settings),
+        as_of=context.status.as_of,
+    )
+
+
+def _example(
+    direction: str, values: list[tuple[str, str, float]], cumulative: bool = False
+) -> Indicator:
+    return Indicator(
+        plan="example",
+        id="X",
+        result="R",
+        title="Example",
+        definition="",
+        unit="",
+        direction=direction,
+        cumulative=cumulative,
+        values=tuple(
+            Value("X", parse_period(period), kind, number, None, None, None, None, ())
+            for kind, period, number in values
+        ),
+    )
+
+
+def worked_examples(settings: StatusSettings) -> list[tuple[str, IndicatorStatus]]:
+    """Fictional examples, rated with the configured thresholds."""
+    examples = [
+        (
+            "An increase: baseline 40 in FY2023, target 60 for FY2025, actual 55 in FY2025.",
+            _example(
+                "increase",
+                [("baseline", "FY2023", 40), ("target", "FY2025", 60), ("actual", "FY2025", 55)],
+            ),
+        ),
+        (
+            "A decrease: baseline 30 in FY2023, target 20 for FY2025, actual 22 in FY2025.",
+            _example(
+                "decrease",
+                [("baseline", "FY2023", 30), ("target", "FY2025", 20), ("actual", "FY2025", 22)],
+            ),
+        ),
+        (
+            "A cumulative count with a target for FY2025 only, reported for FY2024: "
+            "baseline 0 in FY2023, target 200 for FY2025, running total 80 in FY2024.",
+            _example(
+                "increase",
+                [("baseline", "FY2023", 0), ("target", "FY2025", 200), ("actual", "FY2024", 80)],
+                cumulative=True,
+            ),
+        ),
+    ]
+    return [(text, assess(indicator, settings, None)) for text, indicator in examples]

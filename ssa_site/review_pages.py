@@ -1,0 +1,73 @@
+"""Progress review pages: ``/plans/<plan>/reviews/<date>/``, one per review narrative.
+
+Each page shows the plan as it stood on the review's date (values reported later are not
+counted) beside the review's narrative, and what changed since the previous review.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .chart_specs import status_chart
+from .performance import chart_assets
+from .reviews import Review, review_uri
+
+if TYPE_CHECKING:
+    from .charts import Chart
+    from .model import Plan
+    from .output import Generated, PageContext
+    from .rollup import Change, StatusBoard
+
+
+@dataclass(frozen=True)
+class ReviewStatus:
+    """A review with the statuses of its date and the changes since the one before."""
+
+    review: Review
+    board: StatusBoard
+    previous: Review | None
+    changes: tuple[Change, ...]
+
+    @property
+    def uri(self) -> str:
+        return review_uri(self.review.plan, self.review.date)
+
+
+def plan_reviews(context: PageContext, plan: Plan) -> tuple[ReviewStatus, ...]:
+    """The audience's reviews of a plan, oldest first, each compared with the one before."""
+    found: list[ReviewStatus] = []
+    previous: ReviewStatus | None = None
+    for review in (r for r in context.site.reviews if r.plan == plan.name):
+        board = context.status.at(review.date)
+        changes = board.changes(previous.board, plan) if previous else ()
+        current = ReviewStatus(review, board, previous.review if previous else None, changes)
+        found.append(current)
+        previous = current
+    return tuple(found)
+
+
+def review_pages(context: PageContext) -> list[Generated]:
+    """A page and a status chart per review the audience may read."""
+    generated: list[Generated] = []
+    charts: list[Chart] = []
+    for plan in context.site.portfolio.plans:
+        for item in plan_reviews(context, plan):
+            review = item.review
+            chart = status_chart(plan, item.board.plan(plan), review.date, review.date.isoformat())
+            if chart is not None:
+                charts.append(chart)
+            generated.append(
+                context.page(
+                    item.uri,
+                    "review.html",
+                    f"{plan.title}: {review.title}",
+                    False,
+                    plan=plan,
+                    item=item,
+                    status=item.board,
+                    chart=chart,
+                    narrative=context.filter(review.body),
+                )
+            )
+    return generated + chart_assets(charts)

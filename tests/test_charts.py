@@ -1,0 +1,169 @@
+"""Charts: what they show, and that the SVG is safe, accessible and reproducible."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from lxml import etree
+
+from ssa_site.chart_specs import dimension_charts, indicator_chart, status_chart
+from ssa_site.charts import LINE, OKABE_ITO, Chart, Series, render_svg
+from ssa_site.model import Indicator, Plan, Portfolio, Result, Value
+from ssa_site.periods import parse_period
+from ssa_site.rollup import StatusBoard
+from ssa_site.status import StatusSettings
+
+SVG = "{http://www.w3.org/2000/svg}"
+NAMESPACES = {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}
+
+
+def v(kind: str, period: str, value=None, text=None, dims=()) -> Value:
+    return Value("I1", parse_period(period), kind, value, text, None, None, None, tuple(dims))
+
+
+def indicator(*values: Value, **kw) -> Indicator:
+    defaults = dict(
+        plan="northland",
+        id="I1",
+        result="R1",
+        title="Share <screened> & checked",
+        definition="d",
+        unit="percent",
+        direction="increase",
+    )
+    defaults.update(kw)
+    return Indicator(values=values, **defaults)  # type: ignore[arg-type]
+
+
+I1 = indicator(
+    v("baseline", "FY2023", 41),
+    v("target", "FY2025", 70),
+    v("actual", "FY2024", 52),
+    v("actual", "FY2024", 49, dims=[("sex", "female")]),
+    v("actual", "FY2024", 55, dims=[("sex", "male")]),
+)
+
+
+def parse(svg: bytes):  # type: ignore[no-untyped-def]
+    return etree.fromstring(svg)
+
+
+def test_indicator_chart_shows_baseline_targets_and_actuals() -> None:
+    chart = indicator_chart(I1)
+    assert chart is not None
+    assert chart.path == "assets/charts/northland/indicators/I1.svg"
+    assert chart.x_labels == ("FY2023", "FY2024", "FY2025")
+    by_name = {s.name: s for s in chart.series}
+    # Both lines start from the baseline; the baseline is a flat dotted line.
+    assert by_name["Actual"].values == (41, 52, None)
+    assert by_name["Target"].values == (41, None, 70)
+    assert by_name["Baseline (FY2023)"].values == (41, 41, 41)
+    assert by_name["Target"].dash and by_name["Target"].hollow
+    assert not by_name["Actual"].dash and not by_name["Actual"].hollow
+    assert by_name["Baseline (FY2023)"].dash and not by_name["Baseline (FY2023)"].dots
+    assert "Baseline: 41 in FY2023. Targets: 70 in FY2025. Actuals: 52 in FY2024." in (
+        chart.description
+    )
+
+
+def test_qualitative_and_empty_indicators_get_no_chart() -> None:
+    assert (
+        indicator_chart(indicator(v("actual", "FY2024", text="Draft"), measure="qualitative"))
+        is None
+    )
+    assert indicator_chart(indicator()) is None
+
+
+def test_one_chart_per_dimension_with_a_bar_per_category() -> None:
+    [(breakdown, chart)] = dimension_charts(I1)
+    assert breakdown.dimension == "sex"
+    assert chart is not None
+    assert chart.path == "assets/charts/northland/indicators/I1/by-sex.svg"
+    assert [s.name for s in chart.series] == ["female", "male"]
+    assert [s.values for s in chart.series] == [(49,), (55,)]
+    assert chart.x_labels == ("FY2024 actual",)
+
+
+def test_odd_dimension_names_give_safe_distinct_file_names() -> None:
+    odd = indicator(
+        v("actual", "FY2024", 1, dims=[("age group/<x>", "a")]),
+        v("actual", "FY2024", 2, dims=[("age group <x>", "a")]),
+    )
+    paths = [chart.path for _, chart in dimension_charts(odd)]  # type: ignore[union-attr]
+    assert len(set(paths)) == 2
+    assert all(
+        re.fullmatch(r"assets/charts/northland/indicators/I1/by-[a-z0-9._-]+\.svg", p)
+        for p in paths
+    )
+
+
+def test_svg_is_described_escaped_and_self_contained() -> None:
+    chart = indicator_chart(I1)
+    assert chart is not None
+    svg = render_svg(chart)
+    root = parse(svg)
+    title, desc = root[0], root[1]  # first children, where assistive technology looks
+    assert title.tag == f"{SVG}title" and title.text == "I1 Share <screened> & checked"
+    assert desc.tag == f"{SVG}desc" and desc.text.startswith("Line chart of I1")
+    assert root.get("role") == "img"
+    text = svg.decode()
+    assert "Share &lt;screened&gt; &amp; checked" in text
+    assert "<script" not in text and "<!--" not in text
+    assert "kozea" not in text.lower() and "pygal.org" not in text
+    assert set(re.findall(r"https?://[^\s\"'<>)]+", text)) <= NAMESPACES
+    assert "@import" not in text and "url(" not in text
+    assert all(colour in text for colour in ("#0072B2", "#D55E00"))
+
+
+def test_svg_bytes_are_identical_across_renders_and_carry_no_date_or_random_id() -> None:
+    chart = indicator_chart(I1)
+    assert chart is not None
+    first = render_svg(chart)
+    render_svg.cache_clear()
+    second = render_svg(chart)
+    assert first == second
+    root = parse(first)
+    assert root.get("id") == "chart-northland-indicators-i1"
+    assert not re.search(rb"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-", first)  # no uuid4
+    assert b"Generated" not in first  # pygal's comment with the date of the day
+
+
+def test_series_take_the_okabe_ito_palette() -> None:
+    chart = Chart(
+        "assets/charts/p/x.svg",
+        LINE,
+        "t",
+        "d",
+        ("a", "b"),
+        tuple(Series(f"s{i}", (1, 2), OKABE_ITO[i]) for i in range(3)),
+    )
+    text = render_svg(chart).decode()
+    for colour in OKABE_ITO[:3]:
+        assert f"stroke:{colour};fill:{colour}" in text
+
+
+def test_status_chart_counts_indicators_by_objective_and_rating() -> None:
+    achieved = (v("baseline", "FY2023", 0), v("target", "FY2024", 10), v("actual", "FY2024", 10))
+    plan = Plan(
+        name="northland",
+        title="Northland",
+        kind="country-strategy",
+        levels=("goal", "objective"),
+        results=(
+            Result("northland", "G", None, "goal", "Goal"),
+            Result("northland", "O1", "G", "objective", "One"),
+        ),
+        indicators=(
+            indicator(*achieved, id="A", result="O1"),
+            indicator(v("baseline", "FY2023", 1), id="B", result="O1"),
+        ),
+    )
+    board = StatusBoard(Portfolio((plan,)), StatusSettings(), date(2025, 1, 1))
+    chart = status_chart(plan, board.plan(plan), board.as_of)
+    assert chart is not None
+    assert chart.x_labels == ("O1 One",)
+    assert [(s.name, s.values) for s in chart.series] == [("Achieved", (1,)), ("No data", (1,))]
+    assert "as of 2025-01-01" in chart.title
+    assert "1 achieved; 1 no data" in chart.description
+    assert parse(render_svg(chart)) is not None
