@@ -8,6 +8,24 @@ from mkdocs.config import config_options as c
 from .visibility import DEFAULT_INTERNAL_FIELDS
 
 
+class PublisherConfig(base.Config):
+    """``publisher: {name, email, iati_ref, iati_type}``: who publishes the data."""
+
+    name = c.Optional(c.Type(str))
+    """Organisation named as publisher of the downloads, in data.json and citations;
+    default: the site_name."""
+
+    email = c.Optional(c.Type(str))
+    """Contact address for the data (data.json contactPoint, which agency catalogs require)."""
+
+    iati_ref = c.Optional(c.Type(str))
+    """IATI organisation identifier of the publisher (reporting-org/@ref, and the prefix of
+    activity identifiers an initiative does not set itself)."""
+
+    iati_type = c.Type(str, default="10")
+    """IATI OrganisationType code of the publisher (10: government)."""
+
+
 class SsaConfig(base.Config):
     data_dir = c.Type(str, default="data")
     """Folder holding one data package per plan, relative to mkdocs.yml."""
@@ -20,6 +38,9 @@ class SsaConfig(base.Config):
 
     notice = c.Optional(c.Type(str))
     """A notice shown on every page (e.g. that the content is fictional)."""
+
+    publisher = c.SubConfig(PublisherConfig)
+    """Who publishes the data: named in downloads, data.json, IATI files and citations."""
 
     evaluation_publication_days = c.Type(int, default=90)
     """Warn when an evaluation summary is published more than this many days after the

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .chain_pages import alignment_page, logic_model_pages
+from .downloads.generator import downloads
 from .evaluation_pages import evaluation_pages
 from .output import Generated, PageContext
 from .pages import core_pages
@@ -14,6 +15,7 @@ Generator = Callable[[PageContext], list[Generated]]
 #: Each takes the page context and returns pages and files; order is the build order.
 GENERATORS: list[Generator] = [
     core_pages,
+    downloads,  # public data only, even in internal builds (ssa_site/downloads)
     logic_model_pages,
     alignment_page,
     evaluation_pages,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import escape
@@ -13,6 +13,9 @@ from .narratives import filter_internal_blocks
 from .project import Site
 from .rendering import front_matter, render
 from .urls import Linker
+
+if TYPE_CHECKING:
+    from .downloads.settings import Publisher
 
 PLAN_KIND_LABELS = {
     "agency-framework": "Agency frameworks",
@@ -54,6 +57,9 @@ class PageContext:
     scratch: Path | None = None  # a private folder for large generated files
     home_markdown: str | None = None  # the authored index.md, front matter included
     plans_index_markdown: str | None = None  # the authored plans/index.md body
+    site_url: str | None = None  # mkdocs.yml site_url: downloads and catalogs use absolute URLs
+    site_name: str = ""  # mkdocs.yml site_name
+    publisher: Publisher | None = None  # who publishes the data (plugin option publisher)
     evaluations_index_markdown: str | None = None  # the authored evaluations/index.md
 
     @property

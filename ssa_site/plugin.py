@@ -11,6 +11,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import SsaConfig
+from .downloads.settings import Publisher
 from .evaluation_loading import EVALUATIONS_DIR
 from .narratives import filter_internal_blocks, split_front_matter
 from .generate import generate_all
@@ -134,6 +135,14 @@ class SsaPlugin(BasePlugin[SsaConfig]):
             scratch=_scratch_dir(self.root, self.audience),
             home_markdown=home_markdown,
             plans_index_markdown=_body(plans_markdown),
+            site_url=config.site_url,
+            site_name=config.site_name,
+            publisher=Publisher(
+                name=self.config.publisher.name or "",
+                email=self.config.publisher.email,
+                iati_ref=self.config.publisher.iati_ref,
+                iati_type=self.config.publisher.iati_type,
+            ),
             evaluations_index_markdown=evaluations_markdown,
         )
         generated = generate_all(context)

@@ -37,6 +37,7 @@ class Site:
     portfolio: Portfolio  # what the audience may see
     narratives: tuple[Narrative, ...]  # the audience's narratives
     problems: tuple[Problem, ...]
+    internal_fields: tuple[str, ...] = DEFAULT_INTERNAL_FIELDS  # blanked for the public
     evaluations: tuple[Evaluation, ...] = ()  # the audience's evaluations, newest first
     all_evaluations: tuple[Evaluation, ...] = ()  # every evaluation, internal too, for checks
     today: date = EPOCH  # "today" for overdue checks: see ssa_site.asof
@@ -119,6 +120,7 @@ def load_site(
         portfolio=portfolio,
         narratives=visible,
         problems=tuple(problems.items),
+        internal_fields=tuple(internal_fields),
         evaluations=evaluations,
         all_evaluations=tuple(all_evaluations),
         today=reference_date(portfolio, evaluations),

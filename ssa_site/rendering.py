@@ -8,6 +8,7 @@ from typing import Any
 import jinja2
 import yaml
 
+from .downloads.links import DownloadLinks
 from .model import format_number
 
 
@@ -28,6 +29,7 @@ def environment(override_dirs: list[Path] | tuple[Path, ...] = ()) -> jinja2.Env
     env.filters["number"] = lambda v: "" if v is None else format_number(float(v))
     env.filters["money"] = lambda v: "" if v is None else f"${format_number(float(v))}"
     env.filters["label"] = lambda v: str(v or "").replace("-", " ").replace("_", " ").capitalize()
+    env.globals["downloads"] = DownloadLinks()  # what a page may link to: see downloads/links.py
     return env
 
 

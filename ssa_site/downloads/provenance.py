@@ -137,7 +137,7 @@ class Output:
 
     def private(self, name: str) -> Path:
         """A file that goes into a zip but is not published on its own."""
-        path = self.root / "private" / name
+        path = self.root / "downloads-private" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         return path
 
