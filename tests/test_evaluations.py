@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from datetime import date
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import FIXTURES, all_text, build, read, write_project
+from conftest import FIXTURES, REPO, all_text, build, read, write_project
 from lxml import html as lxml_html
 from mkdocs.exceptions import Abort
 
@@ -493,3 +494,77 @@ def test_the_index_script_is_served_by_the_site(sites):
     page = read(public, "evaluations/index.html")
     assert '<script src="../assets/javascripts/ssa-evaluations.js" defer>' in page
     assert (public / "assets/javascripts/ssa-evaluations.js").is_file()
+
+
+PROBE = """<script>
+window.addEventListener("load", function () {
+  setTimeout(function () {
+    var out = [], rows = Array.from(document.querySelectorAll("[data-ssa-sortable] tbody tr"));
+    var visible = function () { return rows.filter(function (r) { return !r.hidden; }).length; };
+    out.push("form hidden: " + document.querySelector("form.ssa-filters").hidden);
+    var type = document.getElementById("ssa-filter-type");
+    type.value = "final";
+    type.dispatchEvent(new Event("change", {bubbles: true}));
+    out.push("final: " + visible() + "; " + document.querySelector("[data-ssa-count]").textContent);
+    type.value = "";
+    type.dispatchEvent(new Event("change", {bubbles: true}));
+    var title = document.querySelector("th[data-sort] button");
+    title.click();
+    out.push(title.parentNode.getAttribute("aria-sort") + ": " + rows.length + " " +
+      Array.from(document.querySelector("[data-ssa-sortable] tbody").rows)
+        .map(function (r) { return r.cells[0].getAttribute("data-value"); }).join(" | "));
+    var pre = document.createElement("pre");
+    pre.id = "probe";
+    pre.textContent = out.join("\\n");
+    document.body.appendChild(pre);
+  }, 50);
+});
+</script>"""
+
+
+@pytest.mark.skipif(not shutil.which("chromium"), reason="needs Debian's chromium")
+def test_the_script_filters_and_sorts_in_a_browser(sites):
+    public, _ = sites
+    probe = public / "evaluations" / "probe.html"
+    probe.write_text(read(public, "evaluations/index.html").replace("</body>", PROBE + "</body>"))
+    dom = subprocess.run(
+        [
+            "chromium",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--virtual-time-budget=3000",
+            "--dump-dom",
+            probe.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    ).stdout
+    probe.unlink()
+    found = lxml_html.fromstring(dom).xpath("//pre[@id='probe']")
+    assert found, "the probe did not run"
+    assert found[0].text_content().splitlines() == [
+        "form hidden: false",
+        "final: 1; Showing 1 of 2 evaluations.",
+        "ascending: 2 Final evaluation of the agency framework | Mid-term evaluation of border "
+        "<screening>",
+    ]
+
+
+def test_the_example_evaluations_are_valid_and_split_by_audience():
+    public = load_site(REPO, REPO / "data", REPO / "content", "public")
+    internal = load_site(REPO, REPO / "data", REPO / "content", "internal")
+    assert [str(p) for p in public.problems if p.path.startswith("content/evaluations/")] == []
+    authored = sorted(
+        p.stem for p in (REPO / "content/evaluations").glob("*.md") if p.name != "index.md"
+    )
+    assert len(authored) >= 4
+    assert sorted(e.id for e in internal.evaluations) == authored
+    shown = {e.id for e in public.evaluations}
+    hidden = [e for e in internal.evaluations if e.id not in shown]
+    assert hidden, "the example should show an internal evaluation"
+    for evaluation in hidden:
+        plans = [internal.portfolio.plan(name) for name in evaluation.plans]
+        assert evaluation.internal or all(p is not None and p.internal for p in plans)
