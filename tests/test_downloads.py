@@ -335,6 +335,7 @@ def test_pages_link_their_downloads(sites):
     for page, html, expected in (
         ("plans/northland-ics/index.html", plan_page, "northland-ics.zip"),
         ("plans/northland-ics/indicators/I1/index.html", indicator_page, "indicators/I1.csv"),
+        ("evaluations/index.html", read(site, "evaluations/index.html"), "evaluations.csv"),
     ):
         hrefs = re.findall(r'href="([^"]+)" download="[^"]+"', html)
         assert any(h.endswith(expected) for h in hrefs), page

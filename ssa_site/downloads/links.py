@@ -250,7 +250,8 @@ class DownloadLinks:
     """The ``downloads`` global of page templates: what a page may link to.
 
     A plan or indicator the public cannot see (only shown in internal builds) has no
-    download: ``plan`` returns an empty tuple and ``indicator`` None.
+    download: ``plan`` returns an empty tuple and ``indicator`` None; so do
+    ``evaluations`` when no evaluation is public.
     """
 
     page = DATA_PAGE_URI
@@ -258,6 +259,9 @@ class DownloadLinks:
     def plan(self, site: Site, name: str) -> tuple[Download, ...]:
         plan = public_view(site).portfolio.plan(name)
         return plan_downloads(plan) if plan else ()
+
+    def evaluations(self, site: Site) -> tuple[Download, ...]:
+        return evaluation_downloads() if public_view(site).evaluations else ()
 
     def indicator(self, site: Site, plan_name: str, indicator_id: str) -> Download | None:
         plan = public_view(site).portfolio.plan(plan_name)
