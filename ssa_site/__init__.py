@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .evaluations import Evaluation, InitiativeRef, Recommendation
 from .model import (
     Assumption,
     Indicator,
@@ -18,14 +19,17 @@ from .project import Site, load_site
 
 __all__ = [
     "Assumption",
+    "Evaluation",
     "Indicator",
     "Initiative",
+    "InitiativeRef",
     "Period",
     "PeriodError",
     "Plan",
     "Portfolio",
     "Problem",
     "Problems",
+    "Recommendation",
     "Result",
     "ResultRef",
     "Severity",
