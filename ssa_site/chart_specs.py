@@ -64,7 +64,7 @@ def indicator_chart(indicator: Indicator) -> Chart | None:
         if baseline is not None and baseline.period not in found:
             found[baseline.period] = baseline.value  # lines start from the baseline
         values = tuple(found.get(p) for p in periods)
-        series.append(Series(name, values, colour, **extra))  # type: ignore[arg-type]
+        series.append(Series(name, values, colour, **extra))
     if baseline is not None and baseline.value is not None:
         series.append(
             Series(
@@ -88,7 +88,7 @@ def indicator_chart(indicator: Indicator) -> Chart | None:
     )
 
 
-def _trend_description(indicator: Indicator, numeric: list) -> str:  # type: ignore[type-arg]
+def _trend_description(indicator: Indicator, numeric: list) -> str:
     parts = [f"Line chart of {indicator.id} {indicator.title} ({indicator.unit}) by period."]
     for kind, label in (("baseline", "Baseline"), ("target", "Targets"), ("actual", "Actuals")):
         items = [f"{format_number(v.value)} in {v.period.label}" for v in numeric if v.kind == kind]
@@ -168,21 +168,27 @@ def dimension_charts(indicator: Indicator) -> tuple[tuple[Breakdown, Chart | Non
 def status_chart(
     plan: Plan, status: PlanStatus, as_of: date | None, review: str = ""
 ) -> Chart | None:
-    """Indicators of a plan by status, one stacked bar per objective."""
+    """Indicators of a plan by status, one stacked bar per objective (first at the top)."""
     if not status.groups:
         return None
-    labels = tuple(f"{result.id} {result.title}" for result, _ in status.groups)
+    groups = tuple(reversed(status.groups))  # pygal draws the first bar at the bottom
     series = tuple(
         Series(
             RATING_LABELS[rating],
-            tuple(tally.count(rating) or None for _, tally in status.groups),
+            tuple(tally.count(rating) or None for _, tally in groups),
             RATING_COLOURS[rating],
         )
         for rating in RATINGS
         if status.tally.count(rating)
     )
     when = f" as of {as_of.isoformat()}" if as_of else ""
-    totals = "; ".join(f"{count} {label.lower()}" for _, label, count in status.tally.items())
+    totals = ", ".join(f"{count} {label.lower()}" for _, label, count in status.tally.items())
+    each = " ".join(
+        f"{result.id} {result.title}: "
+        + ", ".join(f"{count} {label.lower()}" for _, label, count in tally.items())
+        + "."
+        for result, tally in status.groups
+    )
     path = f"{_base(plan.name)}/" + (f"reviews/{slug(review)}.svg" if review else "status.svg")
     return Chart(
         path=path,
@@ -190,13 +196,13 @@ def status_chart(
         title=f"Indicator status by objective{when}",
         description=(
             f"Stacked bar chart of the {status.tally.total} indicators of {plan.title}{when}, "
-            f"one bar per objective, coloured by status. In all: {totals}."
+            f"one bar per objective, coloured by status. In all: {totals}. {each}"
         ),
-        x_labels=labels,
+        x_labels=tuple(result.id for result, _ in groups),
         series=series,
         x_title="Number of indicators",
         y_labels=_whole_numbers(max(t.total for _, t in status.groups)),
-        height=180 + 48 * len(labels),
+        height=200 + 40 * len(groups),
     )
 
 

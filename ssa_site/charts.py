@@ -135,6 +135,15 @@ _KINDS: dict[str, Any] = {
 }
 
 
+def _legend_columns(chart: Chart) -> int:
+    return min(max(len(chart.series), 1), 5)
+
+
+def _legend_shortfall(chart: Chart) -> int:
+    """pygal reserves floor(series ÷ columns) legend rows, one short when they do not divide."""
+    return 26 if len(chart.series) % _legend_columns(chart) else 0
+
+
 @lru_cache(maxsize=4096)
 def render_svg(chart: Chart) -> bytes:
     """The chart as SVG bytes; the same chart always gives the same bytes (and is cached)."""
@@ -152,9 +161,11 @@ def render_svg(chart: Chart) -> bytes:
         pretty_print=False,
         show_legend=True,
         legend_at_bottom=True,
-        legend_at_bottom_columns=min(max(len(chart.series), 1), 3),
+        legend_at_bottom_columns=_legend_columns(chart),
+        legend_box_size=14,
+        margin_bottom=16 + _legend_shortfall(chart),
         truncate_legend=-1,
-        truncate_label=40 if chart.kind == STACKED_HBAR else -1,
+        truncate_label=-1,
         x_label_rotation=0,
         print_values=False,
         allow_interruptions=False,

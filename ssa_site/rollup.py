@@ -132,7 +132,7 @@ class StatusBoard:
         key = ("at", as_of.isoformat(), "")
         if key not in self._cache:
             self._cache[key] = StatusBoard(self.portfolio, self.settings, as_of)
-        return self._cache[key]  # type: ignore[no-any-return]
+        return self._cache[key]
 
     @property
     def thresholds(self) -> Any:
@@ -147,7 +147,7 @@ class StatusBoard:
             plan = self.portfolio.plan(indicator.plan)
             start = plan.period_start if plan else None
             self._cache[key] = assess(indicator, self.settings, self.as_of, start)
-        return self._cache[key]  # type: ignore[no-any-return]
+        return self._cache[key]
 
     def tracking(self, indicator: Indicator) -> tuple[TrackingRow, ...]:
         """The indicator's tracking table, each period rated as of this board's date."""
@@ -164,7 +164,7 @@ class StatusBoard:
             self._cache[key] = (
                 self._result(plan, result) if plan else ResultStatus(NO_DATA, Tally(), None)
             )
-        return self._cache[key]  # type: ignore[no-any-return]
+        return self._cache[key]
 
     def _result(self, plan: Plan, result: Result) -> ResultStatus:
         own = [self.indicator(i).rating for i in plan.indicators_of(result.id)]
@@ -182,7 +182,7 @@ class StatusBoard:
             rating, _ = roll_up([self.result(r).rating for r in plan.top_results])
             late = sum(1 for i in plan.indicators if self.indicator(i).late)
             self._cache[key] = PlanStatus(rating, Tally.of(ratings), self._groups(plan), late)
-        return self._cache[key]  # type: ignore[no-any-return]
+        return self._cache[key]
 
     def _groups(self, plan: Plan) -> tuple[tuple[Result, Tally], ...]:
         """Indicators by objective: results one level below the top, each with its subtree.

@@ -238,6 +238,8 @@ def _quantitative(
     number = float(actual.value or 0.0)
     base = _pick_baseline(actual, baselines)
     steps: list[str] = []
+    baseline_end: date | None
+    baseline_period: Period | None
     if base is not None:
         baseline, baseline_period, baseline_end = (
             float(base.value or 0.0),

@@ -162,8 +162,8 @@ def test_status_chart_counts_indicators_by_objective_and_rating() -> None:
     board = StatusBoard(Portfolio((plan,)), StatusSettings(), date(2025, 1, 1))
     chart = status_chart(plan, board.plan(plan), board.as_of)
     assert chart is not None
-    assert chart.x_labels == ("O1 One",)
+    assert chart.x_labels == ("O1",)
     assert [(s.name, s.values) for s in chart.series] == [("Achieved", (1,)), ("No data", (1,))]
     assert "as of 2025-01-01" in chart.title
-    assert "1 achieved; 1 no data" in chart.description
+    assert "1 achieved, 1 no data. O1 One: 1 achieved, 1 no data." in chart.description
     assert parse(render_svg(chart)) is not None
