@@ -126,14 +126,14 @@ def _record(entity: Any, names: Iterable[str]) -> dict[str, Any]:
 def _value_records(indicators: Iterable[Indicator]) -> Iterator[dict[str, Any]]:
     for indicator in indicators:
         for value in indicator.values:
-            record = _record(value, ("indicator", "kind", "value", "text", "comment"))
+            record: dict[str, Any] = dict(value.dimensions)  # standard columns win below
+            record.update(_record(value, ("indicator", "kind", "value", "text", "comment")))
             record.update(_record(value, ("status", "reported")))
             record.update(
                 period=value.period.label,
                 period_start=value.period.start,
                 period_end=value.period.end,
             )
-            record.update(dict(value.dimensions))
             yield record
 
 

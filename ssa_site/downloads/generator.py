@@ -160,10 +160,12 @@ class _Build:
             return self.href(f"{plan_page}#initiative-{initiative.id}", target)
 
         def evaluations_of(initiative: Initiative) -> list[Evaluation]:
+            """Evaluations of the initiative, and those of the whole plan (naming none)."""
             return [
                 e
                 for e in self.data.evaluations
-                if e.covers(plan.name, initiative=initiative.id) or e.covers(plan.name)
+                if e.covers(plan.name, initiative=initiative.id)
+                or (e.covers(plan.name) and not any(r.plan == plan.name for r in e.initiatives))
             ]
 
         urls = iati.Links(
