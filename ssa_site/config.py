@@ -5,6 +5,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .status import Thresholds
 from .visibility import DEFAULT_INTERNAL_FIELDS
 
 
@@ -26,6 +27,31 @@ class PublisherConfig(base.Config):
     """IATI OrganisationType code of the publisher (10: government)."""
 
 
+class ThresholdsOption(c.BaseConfigOption[Thresholds]):
+    """``status_thresholds: {achieved: 1.0, on_track: 0.85, at_risk: 0.6}``; keys are optional."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = {}
+
+    def run_validation(self, value: object) -> Thresholds:
+        if value is None:
+            value = {}
+        if not isinstance(value, dict):
+            raise c.ValidationError("must be a mapping, e.g. {achieved: 1.0, on_track: 0.85}")
+        unknown = sorted(set(value) - {"achieved", "on_track", "at_risk"})
+        if unknown:
+            raise c.ValidationError(
+                f"unknown key(s) {', '.join(map(str, unknown))}: use achieved, on_track, at_risk"
+            )
+        if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value.values()):
+            raise c.ValidationError("thresholds are numbers, e.g. 0.85 for 85% of the way")
+        try:
+            return Thresholds(**{k: float(v) for k, v in value.items()})
+        except ValueError as exc:
+            raise c.ValidationError(str(exc)) from exc
+
+
 class SsaConfig(base.Config):
     data_dir = c.Type(str, default="data")
     """Folder holding one data package per plan, relative to mkdocs.yml."""
@@ -45,3 +71,12 @@ class SsaConfig(base.Config):
     evaluation_publication_days = c.Type(int, default=90)
     """Warn when an evaluation summary is published more than this many days after the
     evaluation was completed (0 turns the check off)."""
+
+    status_thresholds = ThresholdsOption()
+    """Least progress from baseline to target for each indicator status: ``achieved``
+    (default 1.0), ``on_track`` (0.85) and ``at_risk`` (0.6); below ``at_risk`` is off track.
+    The /method/status/ page explains the method with these values."""
+
+    late_after_days = c.Type(int, default=90)
+    """An actual is late when its period ended more than this many days before the status
+    date and nothing has been reported for it."""

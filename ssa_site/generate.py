@@ -9,12 +9,16 @@ from .downloads.generator import downloads
 from .evaluation_pages import evaluation_pages
 from .output import Generated, PageContext
 from .pages import core_pages
+from .performance import performance_files
+from .review_pages import review_pages
 
 Generator = Callable[[PageContext], list[Generated]]
 
 #: Each takes the page context and returns pages and files; order is the build order.
 GENERATORS: list[Generator] = [
     core_pages,
+    performance_files,  # indicator and status charts, /method/status/
+    review_pages,  # /plans/<plan>/reviews/<date>/ and their charts
     downloads,  # public data only, even in internal builds (ssa_site/downloads)
     logic_model_pages,
     alignment_page,

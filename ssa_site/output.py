@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import escape
 
+from .asof import EPOCH
+from .chart_specs import CHARTS
 from .narratives import filter_internal_blocks
 from .project import Site
 from .rendering import front_matter, render
+from .rollup import StatusBoard
+from .status import StatusSettings
 from .urls import Linker
 
 if TYPE_CHECKING:
@@ -61,6 +66,14 @@ class PageContext:
     site_name: str = ""  # mkdocs.yml site_name
     publisher: Publisher | None = None  # who publishes the data (plugin option publisher)
     evaluations_index_markdown: str | None = None  # the authored evaluations/index.md
+    status_settings: StatusSettings = field(default_factory=StatusSettings)
+
+    @cached_property
+    def status(self) -> StatusBoard:
+        """Every status as of the build's "today" (see ssa_site.asof), worked out once."""
+        today = self.site.today if self.site.today != EPOCH else None
+        as_of = self.status_settings.as_of or today
+        return StatusBoard(self.site.portfolio, self.status_settings, as_of)
 
     @property
     def internal(self) -> bool:
@@ -79,7 +92,7 @@ class PageContext:
             internal=self.internal,
             link=self.linker(src_uri),
             kind_labels=PLAN_KIND_LABELS,
-            **context,
+            **{"status": self.status, "charts": CHARTS, **context},
         )
 
     def page(

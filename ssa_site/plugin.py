@@ -18,6 +18,8 @@ from .generate import generate_all
 from .output import GeneratedPage, PageContext
 from .project import Site, load_site
 from .rendering import environment
+from .reviews import is_review_source
+from .status import StatusSettings
 from .urls import EVALUATIONS_INDEX_URI, PLANS_INDEX_URI
 from .visibility import resolve_audience
 
@@ -114,6 +116,9 @@ class SsaPlugin(BasePlugin[SsaConfig]):
             if file.src_uri.startswith("plans/") and file.src_uri != PLANS_INDEX_URI:
                 # Narratives are folded into generated pages; internal or unused ones go.
                 files.remove(file)
+            elif is_review_source(file.src_uri):
+                # Review narratives become /plans/<plan>/reviews/<date>/ pages.
+                files.remove(file)
             elif file.src_uri.count("/") == 1 and file.src_uri.startswith(EVALUATIONS_DIR + "/"):
                 # Evaluation summaries are rebuilt from their front matter (index.md is the
                 # intro of the generated index), so none is built as authored.
@@ -144,6 +149,9 @@ class SsaPlugin(BasePlugin[SsaConfig]):
                 iati_type=self.config.publisher.iati_type,
             ),
             evaluations_index_markdown=evaluations_markdown,
+            status_settings=StatusSettings(
+                self.config.status_thresholds, self.config.late_after_days
+            ),
         )
         generated = generate_all(context)
         for item in generated:

@@ -19,6 +19,8 @@ from .loading import load_plans
 from .model import Plan, Portfolio
 from .narratives import Narrative, find_narratives
 from .problems import Problem, Problems
+from .reviews import Review, find_reviews
+from .reviews import for_audience as reviews_for_audience
 from .visibility import DEFAULT_INTERNAL_FIELDS, for_audience
 
 if TYPE_CHECKING:
@@ -41,6 +43,7 @@ class Site:
     evaluations: tuple[Evaluation, ...] = ()  # the audience's evaluations, newest first
     all_evaluations: tuple[Evaluation, ...] = ()  # every evaluation, internal too, for checks
     today: date = EPOCH  # "today" for overdue checks: see ssa_site.asof
+    reviews: tuple[Review, ...] = ()  # the audience's progress reviews, by plan and date
 
     def evaluations_of(
         self, plan: str, result: str | None = None, initiative: str | None = None
@@ -101,6 +104,7 @@ def load_site(
     check_plans(plans, problems)
     full = Portfolio(plans=tuple(plans), audience="internal")
     narratives = find_narratives(docs_dir, root, full, problems)
+    reviews = find_reviews(docs_dir, root, full, problems)
     portfolio = for_audience(plans, audience, internal_fields)
     all_evaluations = load_evaluations(docs_dir, root, full, problems)
     check_publication(all_evaluations, full, evaluation_publication_days, problems)
@@ -124,4 +128,5 @@ def load_site(
         evaluations=evaluations,
         all_evaluations=tuple(all_evaluations),
         today=reference_date(portfolio, evaluations),
+        reviews=reviews_for_audience(reviews, portfolio),
     )
