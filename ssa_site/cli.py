@@ -1,31 +1,94 @@
-"""The ``ssa-site`` command line."""
+"""The ``ssa-site`` command line: new, validate, export-xlsx, import-xlsx."""
 
 from __future__ import annotations
 
+import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import click
 import yaml
 
-from .project import load_site
+from . import report
+from .problems import Problem
+from .project import Site, load_site
+from .quality import QualityOptions
+from .visibility import DEFAULT_INTERNAL_FIELDS
 
 
-def _plugin_options(root: Path) -> dict[str, object]:
-    """The ``ssa`` plugin's options and docs_dir from a project's mkdocs.yml."""
-    config_file = root / "mkdocs.yml"
-    if not config_file.is_file():
-        return {}
+@dataclass(frozen=True)
+class ProjectOptions:
+    """What the CLI needs from a project's mkdocs.yml (the ``ssa`` plugin's options)."""
+
+    root: Path
+    data_dir: Path
+    docs_dir: Path
+    internal_fields: tuple[str, ...] = DEFAULT_INTERNAL_FIELDS
+    evaluation_publication_days: int | None = 90
+    quality: QualityOptions = field(default_factory=QualityOptions)
+    problems: tuple[Problem, ...] = ()
+
+
+def _read_mkdocs_yml(config_file: Path) -> dict[str, Any]:
     text = config_file.read_text("utf-8")
     # mkdocs.yml may hold !ENV and !!python tags; we only need plain keys.
     loader = type("Loader", (yaml.SafeLoader,), {})
     loader.add_multi_constructor("", lambda _loader, _suffix, _node: None)  # type: ignore[no-untyped-call]
-    config = yaml.load(text, Loader=loader) or {}  # noqa: S506 - SafeLoader subclass
-    options: dict[str, object] = {"docs_dir": config.get("docs_dir", "docs")}
+    config = yaml.load(text, Loader=loader) or {}
+    return config if isinstance(config, dict) else {}
+
+
+def project_options(root: Path) -> ProjectOptions:
+    """The plugin options of the project at ``root`` (defaults without a mkdocs.yml)."""
+    config_file = root / "mkdocs.yml"
+    config = _read_mkdocs_yml(config_file) if config_file.is_file() else {}
+    options: dict[str, Any] = {}
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "ssa" in plugin:
-            options.update(plugin["ssa"] or {})
-    return options
+            options = plugin["ssa"] or {}
+    quality, errors = QualityOptions.parse(options.get("quality") or {})
+    problems = tuple(
+        Problem(
+            "mkdocs.yml",
+            None,
+            "plugins.ssa." + error.split(":", 1)[0],
+            error.split(": ", 1)[1],
+            "correct the option (see README.md, 'Plan quality')",
+        )
+        for error in errors
+    )
+    return ProjectOptions(
+        root=root,
+        data_dir=root / str(options.get("data_dir", "data")),
+        docs_dir=root / str(config.get("docs_dir", "docs")),
+        internal_fields=tuple(options.get("internal_fields") or DEFAULT_INTERNAL_FIELDS),
+        evaluation_publication_days=options.get("evaluation_publication_days", 90),
+        quality=quality,
+        problems=problems,
+    )
+
+
+def load_project(options: ProjectOptions) -> Site:
+    """Load the whole project for the internal audience (checks see everything)."""
+    return load_site(
+        options.root,
+        options.data_dir,
+        options.docs_dir,
+        "internal",
+        options.internal_fields,
+        evaluation_publication_days=options.evaluation_publication_days,
+        quality=options.quality,
+    )
+
+
+def _color() -> bool | None:
+    """None lets click colour only a terminal; NO_COLOR (any value) turns colour off."""
+    return False if os.environ.get("NO_COLOR") else None
+
+
+_PROJECT_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
 
 
 @click.group()
@@ -35,23 +98,106 @@ def main() -> None:
 
 
 @main.command()
-@click.argument(
-    "directory", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path)
+@click.argument("directory", default=".", type=_PROJECT_DIR)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: a list of {path, row, field, message, fix, severity, rule} on stdout.",
 )
-def validate(directory: Path) -> None:
-    """Check a site project's data and narratives; exit 1 on errors."""
-    root = directory.resolve()
-    options = _plugin_options(root)
-    site = load_site(
-        root,
-        root / str(options.get("data_dir", "data")),
-        root / str(options.get("docs_dir", "docs")),
-        "internal",
+@click.option("--strict", is_flag=True, help="Fail on warnings too, like mkdocs build --strict.")
+def validate(directory: Path, output_format: str, strict: bool) -> None:
+    """Check a site project's data and narratives and list every problem.
+
+    Exit status 1 on errors (with --strict, on warnings too); report-only quality
+    findings are listed as notes and never fail.
+    """
+    options = project_options(directory.resolve())
+    site = load_project(options)
+    items = report.collect((*options.problems, *site.problems), site.quality)
+    found = report.counts(items)
+    color = _color()
+    if output_format == "json":
+        click.echo(report.as_json(items))
+    else:
+        for line in report.as_text(items, click.style):
+            click.echo(line, color=color)
+    summary = f"{len(site.plans)} plan(s) checked: {report.describe_counts(found)}"
+    click.echo(summary, err=output_format == "json", color=color)
+    failed = found[report.ERROR] or (strict and found[report.WARNING])
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option("--plan", default="example-plan", show_default=True, help="The plan's name.")
+@click.option(
+    "--preset",
+    type=click.Choice(["ics", "results-chain", "logic-model"]),
+    default="ics",
+    show_default=True,
+    help="The plan's levels: ics (goal, objective, sub-objective), results-chain or logic-model.",
+)
+@click.option("--title", default=None, help="The plan's title (default: from its name).")
+def new(directory: Path, plan: str, preset: str, title: str | None) -> None:
+    """Create a site project in DIRECTORY (new or empty) with one small plan."""
+    from .scaffold import ScaffoldError, render_scaffold, write_scaffold
+
+    try:
+        written = write_scaffold(directory, render_scaffold(plan, preset, title))
+    except ScaffoldError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Created {len(written)} files in {directory}. Next:")
+    click.echo(f"  cd {directory}")
+    click.echo("  ssa-site validate        # list every problem")
+    click.echo("  mkdocs serve             # preview at http://127.0.0.1:8000")
+    click.echo("  mkdocs build --strict    # build the site into site/")
+
+
+@main.command("export-xlsx")
+@click.argument("plan")
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--dir", "directory", default=".", type=_PROJECT_DIR, help="The site project.")
+def export_xlsx(plan: str, out: Path, directory: Path) -> None:
+    """Write PLAN's tables to the workbook OUT (one sheet per table)."""
+    from .spreadsheet import SpreadsheetError, export_plan
+
+    options = project_options(directory.resolve())
+    try:
+        export_plan(options.root, options.data_dir, plan, out)
+    except SpreadsheetError as exc:
+        _fail(exc)
+    click.echo(f"Wrote {out}: edit it, then run 'ssa-site import-xlsx {out} {plan}'.")
+
+
+@main.command("import-xlsx")
+@click.argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("plan")
+@click.option("--dir", "directory", default=".", type=_PROJECT_DIR, help="The site project.")
+def import_xlsx(workbook: Path, plan: str, directory: Path) -> None:
+    """Check the workbook and write it back to PLAN's CSV files (nothing on errors)."""
+    from .spreadsheet import SpreadsheetError, import_plan
+
+    options = project_options(directory.resolve())
+    try:
+        result = import_plan(options.root, options.data_dir, plan, workbook, options.docs_dir)
+    except SpreadsheetError as exc:
+        _fail(exc)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}")
+    if not result.changed:
+        click.echo(f"{workbook}: no changes; nothing written.")
+    for path in result.changed:
+        click.echo(f"Wrote {path}")
+
+
+def _fail(exc: Exception) -> None:
+    messages = getattr(exc, "messages", None) or [str(exc)]
+    for message in messages:
+        click.secho(message, err=True, fg="red", color=_color())
+    count = len(messages)
+    raise click.ClickException(
+        f"{count} problem(s); nothing was written" if count > 1 else "nothing was written"
     )
-    for problem in site.problems:
-        label = "error" if problem.is_error else "warning"
-        click.echo(f"{label}: {problem}")
-    errors, warnings = len(site.errors), len(site.warnings)
-    plans = len(site.plans)
-    click.echo(f"{plans} plan(s) checked: {errors} error(s), {warnings} warning(s)")
-    sys.exit(1 if errors else 0)

@@ -6,7 +6,26 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from .status import Thresholds
+from .quality import QualityOptions
 from .visibility import DEFAULT_INTERNAL_FIELDS
+
+
+class QualityOption(c.BaseConfigOption[QualityOptions]):
+    """``quality: {disable: [...], report_only: [...], reporting_lag_days, me_budget_share}``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = {}
+
+    def run_validation(self, value: object) -> QualityOptions:
+        if value is None:
+            value = {}
+        if not isinstance(value, dict):
+            raise c.ValidationError("must be a mapping, e.g. {report_only: [me-budget-share]}")
+        options, errors = QualityOptions.parse(value)
+        if errors:
+            raise c.ValidationError("; ".join(errors))
+        return options
 
 
 class PublisherConfig(base.Config):
@@ -67,6 +86,11 @@ class SsaConfig(base.Config):
 
     publisher = c.SubConfig(PublisherConfig)
     """Who publishes the data: named in downloads, data.json, IATI files and citations."""
+
+    quality = QualityOption()
+    """Plan quality rules (see ssa_site/quality.py): ``disable`` turns rules off;
+    ``report_only`` lists their findings on the internal /quality/ page and in
+    ``ssa-site validate`` but keeps them out of the build log, so they never fail --strict."""
 
     evaluation_publication_days = c.Type(int, default=90)
     """Warn when an evaluation summary is published more than this many days after the

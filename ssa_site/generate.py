@@ -9,6 +9,7 @@ from .downloads.generator import downloads
 from .evaluation_pages import evaluation_pages
 from .output import Generated, PageContext
 from .pages import core_pages
+from .quality_page import quality_page
 from .performance import performance_files
 from .review_pages import review_pages
 
@@ -23,6 +24,7 @@ GENERATORS: list[Generator] = [
     logic_model_pages,
     alignment_page,
     evaluation_pages,
+    quality_page,  # internal builds only
 ]
 
 

@@ -77,9 +77,19 @@ class SsaPlugin(BasePlugin[SsaConfig]):
             self.audience,
             tuple(self.config.internal_fields),
             evaluation_publication_days=self.config.evaluation_publication_days,
+            quality=self.config.quality,
         )
         for problem in self.site.warnings:
             log.warning(str(problem))
+        # Plan quality findings are warnings too (they fail --strict), unless report-only.
+        for problem in self.site.quality.logged:
+            log.warning(f"{problem} [{problem.rule}]")
+        if self.site.quality.report_only:
+            log.info(
+                "%d plan quality finding(s) are report-only: see /quality/ in the internal "
+                "build or run 'ssa-site validate'",
+                len(self.site.quality.report_only),
+            )
         if self.site.errors:
             for problem in self.site.errors:
                 log.error(str(problem))

@@ -25,6 +25,7 @@ class Problem:
     message: str
     fix: str
     severity: Severity = Severity.ERROR
+    rule: str | None = field(default=None, compare=False)  # quality rule id, see quality.py
 
     def __str__(self) -> str:
         where = self.path if self.row is None else f"{self.path}:{self.row}"

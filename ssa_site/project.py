@@ -19,6 +19,7 @@ from .loading import load_plans
 from .model import Plan, Portfolio
 from .narratives import Narrative, find_narratives
 from .problems import Problem, Problems
+from .quality import QualityOptions, QualityReport, check_quality
 from .reviews import Review, find_reviews
 from .reviews import for_audience as reviews_for_audience
 from .visibility import DEFAULT_INTERNAL_FIELDS, for_audience
@@ -43,6 +44,7 @@ class Site:
     evaluations: tuple[Evaluation, ...] = ()  # the audience's evaluations, newest first
     all_evaluations: tuple[Evaluation, ...] = ()  # every evaluation, internal too, for checks
     today: date = EPOCH  # "today" for overdue checks: see ssa_site.asof
+    quality: QualityReport = QualityReport()  # plan quality findings (internal only)
     reviews: tuple[Review, ...] = ()  # the audience's progress reviews, by plan and date
 
     def evaluations_of(
@@ -96,6 +98,7 @@ def load_site(
     audience: str,
     internal_fields: tuple[str, ...] | list[str] = DEFAULT_INTERNAL_FIELDS,
     evaluation_publication_days: int | None = 90,
+    quality: QualityOptions | None = None,
 ) -> Site:
     """Load, validate and filter a site project. Check ``Site.errors`` before using it."""
     problems = Problems()
@@ -109,6 +112,11 @@ def load_site(
     all_evaluations = load_evaluations(docs_dir, root, full, problems)
     check_publication(all_evaluations, full, evaluation_publication_days, problems)
     evaluations = evaluation_model.for_audience(all_evaluations, portfolio)
+    # Quality looks at every plan, internal content included: its findings are for authors.
+    as_of = reference_date(full, all_evaluations)
+    quality_report = check_quality(
+        plans, all_evaluations, None if as_of == EPOCH else as_of, quality
+    )
     visible = tuple(
         n
         for n in narratives
@@ -128,5 +136,6 @@ def load_site(
         evaluations=evaluations,
         all_evaluations=tuple(all_evaluations),
         today=reference_date(portfolio, evaluations),
+        quality=quality_report,
         reviews=reviews_for_audience(reviews, portfolio),
     )

@@ -31,6 +31,7 @@ def logic_model_uri(plan: str) -> str:
 
 
 ALIGNMENT_URI = "alignment.md"
+QUALITY_URI = "quality.md"  # internal builds only
 
 
 PLANS_INDEX_URI = "plans/index.md"

@@ -25,7 +25,9 @@ theme:
   font: false
 plugins:
   - search
-  - ssa
+  - ssa:
+      quality:
+        report_only: [all]  # tests/test_quality.py checks quality findings in builds
 markdown_extensions:
   - attr_list
   - md_in_html
