@@ -463,6 +463,8 @@ def test_plan_result_and_initiative_pages_link_their_evaluations(sites):
     assert "Evaluations" not in text(untouched)
     agency = article(read(public, "plans/agency-framework/results/AO1/index.html"))
     assert "../../../../evaluations/agency-final/" in agency.xpath("//a/@href")
+    agency_plan = text(article(read(public, "plans/agency-framework/index.html")))
+    assert "Every accepted recommendation of these evaluations has been acted on." in agency_plan
 
 
 def test_internal_evaluations_leave_no_trace_in_the_public_build(sites):
