@@ -148,10 +148,11 @@ class Checker:
 
 
 def label(where: Where) -> str:
-    label = ""
+    """``('recommendations', 1, 'due')`` → ``recommendations[2].due`` (items count from 1)."""
+    text = ""
     for part in where:
-        label += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if label else part)
-    return label
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
 
 
 def parse(text: str, path: str, problems: Problems) -> tuple[dict[str, Any], str, Checker] | None:
