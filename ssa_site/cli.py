@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +49,9 @@ def project_options(root: Path) -> ProjectOptions:
         if isinstance(plugin, dict) and "ssa" in plugin:
             options = plugin["ssa"] or {}
     quality, errors = QualityOptions.parse(options.get("quality") or {})
+    late_after_days = options.get("late_after_days", 90)
+    if isinstance(late_after_days, int) and not isinstance(late_after_days, bool):
+        quality = replace(quality, reporting_lag_days=late_after_days)
     problems = tuple(
         Problem(
             "mkdocs.yml",

@@ -5,13 +5,13 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from .status import Thresholds
 from .quality import QualityOptions
+from .status import Thresholds
 from .visibility import DEFAULT_INTERNAL_FIELDS
 
 
 class QualityOption(c.BaseConfigOption[QualityOptions]):
-    """``quality: {disable: [...], report_only: [...], reporting_lag_days, me_budget_share}``."""
+    """``quality: {disable: [rule, ...], report_only: [rule, ...], me_budget_share: [1, 5]}``."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -26,24 +26,6 @@ class QualityOption(c.BaseConfigOption[QualityOptions]):
         if errors:
             raise c.ValidationError("; ".join(errors))
         return options
-
-
-class PublisherConfig(base.Config):
-    """``publisher: {name, email, iati_ref, iati_type}``: who publishes the data."""
-
-    name = c.Optional(c.Type(str))
-    """Organisation named as publisher of the downloads, in data.json and citations;
-    default: the site_name."""
-
-    email = c.Optional(c.Type(str))
-    """Contact address for the data (data.json contactPoint, which agency catalogs require)."""
-
-    iati_ref = c.Optional(c.Type(str))
-    """IATI organisation identifier of the publisher (reporting-org/@ref, and the prefix of
-    activity identifiers an initiative does not set itself)."""
-
-    iati_type = c.Type(str, default="10")
-    """IATI OrganisationType code of the publisher (10: government)."""
 
 
 class ThresholdsOption(c.BaseConfigOption[Thresholds]):
@@ -69,6 +51,24 @@ class ThresholdsOption(c.BaseConfigOption[Thresholds]):
             return Thresholds(**{k: float(v) for k, v in value.items()})
         except ValueError as exc:
             raise c.ValidationError(str(exc)) from exc
+
+
+class PublisherConfig(base.Config):
+    """``publisher: {name, email, iati_ref, iati_type}``: who publishes the data."""
+
+    name = c.Optional(c.Type(str))
+    """Organisation named as publisher of the downloads, in data.json and citations;
+    default: the site_name."""
+
+    email = c.Optional(c.Type(str))
+    """Contact address for the data (data.json contactPoint, which agency catalogs require)."""
+
+    iati_ref = c.Optional(c.Type(str))
+    """IATI organisation identifier of the publisher (reporting-org/@ref, and the prefix of
+    activity identifiers an initiative does not set itself)."""
+
+    iati_type = c.Type(str, default="10")
+    """IATI OrganisationType code of the publisher (10: government)."""
 
 
 class SsaConfig(base.Config):

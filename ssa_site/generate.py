@@ -9,8 +9,8 @@ from .downloads.generator import downloads
 from .evaluation_pages import evaluation_pages
 from .output import Generated, PageContext
 from .pages import core_pages
-from .quality_page import quality_page
 from .performance import performance_files
+from .quality_page import quality_page
 from .review_pages import review_pages
 
 Generator = Callable[[PageContext], list[Generated]]
@@ -21,9 +21,9 @@ GENERATORS: list[Generator] = [
     performance_files,  # indicator and status charts, /method/status/
     review_pages,  # /plans/<plan>/reviews/<date>/ and their charts
     downloads,  # public data only, even in internal builds (ssa_site/downloads)
+    evaluation_pages,
     logic_model_pages,
     alignment_page,
-    evaluation_pages,
     quality_page,  # internal builds only
 ]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -77,7 +78,8 @@ class SsaPlugin(BasePlugin[SsaConfig]):
             self.audience,
             tuple(self.config.internal_fields),
             evaluation_publication_days=self.config.evaluation_publication_days,
-            quality=self.config.quality,
+            # One notion of "late": quality findings use the status option late_after_days.
+            quality=replace(self.config.quality, reporting_lag_days=self.config.late_after_days),
         )
         for problem in self.site.warnings:
             log.warning(str(problem))

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from . import evaluations as evaluation_model
 from .asof import EPOCH, reference_date
-
 from .checks import check_plans
 from .evaluation_loading import check_publication, load_evaluations
 from .loading import load_plans

@@ -168,7 +168,9 @@ def test_late_actuals_are_judged_against_the_data_or_source_date_epoch(complete,
         "2026-01-01, allowing 90 days to report) (add the actual values to "
         "data/north/values.csv) [actuals-reported]",
     ]
-    assert quality_of(complete, reporting_lag_days=100) == []
+    options = QualityOptions(reporting_lag_days=100)  # the plugin's late_after_days
+    site = load_site(complete, complete / "data", complete / "content", "public", quality=options)
+    assert site.quality.findings == ()
 
 
 def test_results_that_align_nowhere_are_reported_once_at_the_top(complete):
@@ -231,13 +233,12 @@ def test_disabled_rules_are_not_checked_and_report_only_rules_are_not_logged(com
 
 def test_options_name_what_is_wrong():
     _, errors = QualityOptions.parse(
-        {"disable": ["no-such-rule"], "reporting_lag_days": -1, "colour": 1}
+        {"disable": ["no-such-rule"], "me_budget_share": [5, 1], "colour": 1}
     )
     assert errors[0] == (
-        "quality.colour: unknown option (use one of disable, me_budget_share, report_only, "
-        "reporting_lag_days)"
+        "quality.colour: unknown option (use one of disable, me_budget_share, report_only)"
     )
-    assert "quality.reporting_lag_days: must be a whole number of days, 0 or more" in errors
+    assert "quality.me_budget_share: must be [lowest, highest] percent, e.g. [1, 5]" in errors
     (rule_error,) = [e for e in errors if e.startswith("quality.disable:")]
     assert rule_error.startswith("quality.disable: 'no-such-rule' is not a rule (use 'all' or")
     assert set(RULES) <= set(rule_error.split("one of ")[1].rstrip(")").split(", "))
