@@ -31,12 +31,17 @@ class ProjectOptions:
     problems: tuple[Problem, ...] = ()
 
 
+class _PlainLoader(yaml.SafeLoader):
+    """Safe YAML that reads mkdocs.yml's !ENV and !!python tags as null: we only need
+    plain keys."""
+
+
+_PlainLoader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
+
+
 def _read_mkdocs_yml(config_file: Path) -> dict[str, Any]:
     text = config_file.read_text("utf-8")
-    # mkdocs.yml may hold !ENV and !!python tags; we only need plain keys.
-    loader = type("Loader", (yaml.SafeLoader,), {})
-    loader.add_multi_constructor("", lambda _loader, _suffix, _node: None)  # type: ignore[no-untyped-call]
-    config = yaml.load(text, Loader=loader) or {}
+    config = yaml.load(text, Loader=_PlainLoader) or {}  # a SafeLoader subclass
     return config if isinstance(config, dict) else {}
 
 

@@ -176,9 +176,9 @@ def _check(
     by_path = {c.display_path: c for c in candidates}
     messages: list[str] = []
     for problem in after.errors:
-        candidate = by_path.get(problem.path)
-        if candidate is not None:
-            messages.append(_locate(name, candidate, problem))
+        located = by_path.get(problem.path)
+        if located is not None:
+            messages.append(_locate(name, located, problem))
         elif problem.path.startswith(plan_dir + "/") or str(problem) not in old:
             messages.append(f"{name}: {problem}")
     if messages:
