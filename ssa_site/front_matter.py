@@ -23,8 +23,11 @@ Where = tuple[str | int, ...]  # where a value sits in the front matter
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
 
-class _Loader(yaml.SafeLoader):
+class TextDateLoader(yaml.SafeLoader):
     """Safe YAML that leaves dates as text, so that '2024-13-01' is reported, not raised."""
+
+
+_Loader = TextDateLoader
 
 
 _Loader.add_constructor(

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from .front_matter import TextDateLoader
 from .model import INTERNAL, Portfolio
 from .problems import Problems
 
@@ -44,7 +45,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, str | None]:
     if not match:
         return {}, text, None
     try:
-        meta = yaml.safe_load(match.group(1) or "") or {}
+        meta = yaml.load(match.group(1) or "", Loader=TextDateLoader) or {}  # noqa: S506
     except yaml.YAMLError as exc:
         return {}, text[match.end() :], f"the front matter is not valid YAML ({exc})"
     if not isinstance(meta, dict):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -42,6 +44,7 @@ class SsaPlugin(BasePlugin[SsaConfig]):
         self.audience = "public"
         self.site: Site | None = None
         self.root = Path.cwd()
+        self.scratch: Path | None = None
 
     # Runs first so that the theme override and Markdown extensions are in place before
     # any other plugin reads them.
@@ -149,7 +152,7 @@ class SsaPlugin(BasePlugin[SsaConfig]):
             self.site,
             environment(_override_dirs(config)),
             config.use_directory_urls,
-            scratch=_scratch_dir(self.root, self.audience),
+            scratch=self._new_scratch(),
             home_markdown=home_markdown,
             plans_index_markdown=_body(plans_markdown),
             site_url=config.site_url,
@@ -185,6 +188,24 @@ class SsaPlugin(BasePlugin[SsaConfig]):
             time.perf_counter() - start,
         )
         return files
+
+    def _new_scratch(self) -> Path:
+        self._remove_scratch()
+        self.scratch = _scratch_dir(self.root, self.audience)
+        return self.scratch
+
+    def _remove_scratch(self) -> None:
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            self.scratch = None
+
+    # Generated files backed by the scratch folder have been copied by now.
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._remove_scratch()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._remove_scratch()
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         # A plan folder holds one page in the nav: show the plan page itself, titled
@@ -230,10 +251,8 @@ def _override_dirs(config: MkDocsConfig) -> list[Path]:
 
 
 def _scratch_dir(root: Path, audience: str) -> Path:
-    """A private folder for large generated files, emptied at every build."""
-    import shutil
-
-    scratch = root / ".cache" / "ssa" / f"build-{audience}"
-    shutil.rmtree(scratch, ignore_errors=True)
-    scratch.mkdir(parents=True, exist_ok=True)
-    return scratch
+    """A private folder for large generated files, one per build so that two builds
+    running at once never share it; removed after the build (see on_post_build)."""
+    base = root / ".cache" / "ssa"
+    base.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f"build-{audience}-", dir=base))
