@@ -71,6 +71,18 @@ class PublisherConfig(base.Config):
     """IATI OrganisationType code of the publisher (10: government)."""
 
 
+class GlossaryConfig(base.Config):
+    """``glossary: {file: glossary.yml, tooltips: true}``: the site's own terms."""
+
+    file = c.Optional(c.Type(str))
+    """A YAML file of terms (relative to mkdocs.yml), shaped like the packaged
+    ssa_site/glossary.yml: its terms are added, a term of the same name replaces the
+    packaged one, and ``remove: [term, ...]`` drops packaged terms."""
+
+    tooltips = c.Type(bool, default=True)
+    """Mark glossary terms in the text of every page with an ``<abbr>`` tooltip."""
+
+
 class SsaConfig(base.Config):
     data_dir = c.Type(str, default="data")
     """Folder holding one data package per plan, relative to mkdocs.yml."""
@@ -100,6 +112,10 @@ class SsaConfig(base.Config):
     """Least progress from baseline to target for each indicator status: ``achieved``
     (default 1.0), ``on_track`` (0.85) and ``at_risk`` (0.6); below ``at_risk`` is off track.
     The /method/status/ page explains the method with these values."""
+
+    glossary = c.SubConfig(GlossaryConfig)
+    """The glossary (/glossary/ and tooltips on terms): the packaged terms, extended or
+    overridden by the site's own file."""
 
     late_after_days = c.Type(int, default=90)
     """An actual is late when its period ended more than this many days before the status

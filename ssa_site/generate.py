@@ -11,6 +11,7 @@ from .output import Generated, PageContext
 from .pages import core_pages
 from .performance import performance_files
 from .quality_page import quality_page
+from .reader_pages import reader_pages
 from .review_pages import review_pages
 
 Generator = Callable[[PageContext], list[Generated]]
@@ -25,6 +26,7 @@ GENERATORS: list[Generator] = [
     logic_model_pages,
     alignment_page,
     quality_page,  # internal builds only
+    reader_pages,  # portfolio map, /glossary/, /method/
 ]
 
 

@@ -18,9 +18,11 @@ from .rendering import front_matter, render
 from .rollup import StatusBoard
 from .status import StatusSettings
 from .urls import Linker
+from .wayfinding import Wayfinder
 
 if TYPE_CHECKING:
     from .downloads.settings import Publisher
+    from .glossary import Glossary
 
 PLAN_KIND_LABELS = {
     "agency-framework": "Agency frameworks",
@@ -67,6 +69,7 @@ class PageContext:
     publisher: Publisher | None = None  # who publishes the data (plugin option publisher)
     evaluations_index_markdown: str | None = None  # the authored evaluations/index.md
     status_settings: StatusSettings = field(default_factory=StatusSettings)
+    glossary: Glossary | None = None  # the site's glossary (None: the packaged one)
 
     @cached_property
     def status(self) -> StatusBoard:
@@ -74,6 +77,15 @@ class PageContext:
         today = self.site.today if self.site.today != EPOCH else None
         as_of = self.status_settings.as_of or today
         return StatusBoard(self.site.portfolio, self.status_settings, as_of)
+
+    @cached_property
+    def wayfinder(self) -> Wayfinder:
+        """Breadcrumbs and neighbours of every page (see ssa_site.wayfinding)."""
+        site = self.site
+        sections = ["plans", "method"]
+        if site.evaluations or self.evaluations_index_markdown is not None:
+            sections.append("evaluations")
+        return Wayfinder.of(site.portfolio, site.reviews, site.evaluations, sections)
 
     @property
     def internal(self) -> bool:
@@ -106,6 +118,11 @@ class PageContext:
     ) -> GeneratedPage:
         """A generated page: front matter with the (escaped) title, then the template."""
         body = self.render(src_uri, template, **context)
+        # Every generated page gets breadcrumbs above and its neighbours below.
+        place = self.wayfinder.place(src_uri, title)
+        chrome = self.env.get_template("ssa/wayfinding.html").make_module()
+        link = self.linker(src_uri)
+        body = f"{chrome.breadcrumbs(place, link)}{body}{chrome.pager(place, link)}"
         page_meta = {"title": str(escape(title)), "ssa_page": template.removesuffix(".html")}
         page_meta.update(meta or {})
         return GeneratedPage(src_uri, front_matter(page_meta) + body, in_nav)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from .alignment import Alignment
 from .model import Plan
 from .output import PLAN_KIND_LABELS, Generated, GeneratedPage, PageContext
+from .reader_pages import portfolio_context
 from .theory_of_change import narrative_sections
 from .urls import PLANS_INDEX_URI, indicator_uri, plan_uri, result_uri
 
@@ -22,6 +23,12 @@ def plans_by_kind(plans: tuple[Plan, ...]) -> list[tuple[str, list[Plan]]]:
     return groups
 
 
+def search_title(name: str, plan: Plan, what: str) -> str:
+    """A leaf page's title says which plan and level it belongs to, for search results
+    and browser tabs: "O1.2 Border agencies … — Northland ICS (sub-objective)"."""
+    return f"{name} — {plan.title} ({what.replace('-', ' ')})"
+
+
 def core_pages(context: PageContext) -> list[Generated]:
     """Home, plans index, plans, results and indicators, in a stable order."""
     portfolio = context.site.portfolio
@@ -29,7 +36,13 @@ def core_pages(context: PageContext) -> list[Generated]:
     alignment = Alignment.of(portfolio)
     pages: list[Generated] = []
     if context.home_markdown is not None:
-        body = context.render("index.md", "home.html", authored=context.filter(context.home_markdown), groups=groups)
+        body = context.render(
+            "index.md",
+            "home.html",
+            authored=context.filter(context.home_markdown),
+            groups=groups,
+            **portfolio_context(context),
+        )
         pages.append(GeneratedPage("index.md", body, True))
     pages.append(
         context.page(
@@ -39,6 +52,7 @@ def core_pages(context: PageContext) -> list[Generated]:
             True,
             authored=context.filter(context.plans_index_markdown),
             groups=groups,
+            **portfolio_context(context),
         )
     )
     for plan in portfolio.plans:
@@ -58,7 +72,7 @@ def core_pages(context: PageContext) -> list[Generated]:
                 context.page(
                     result_uri(plan.name, result.id),
                     "result.html",
-                    f"{result.id} {result.title}",
+                    search_title(f"{result.id} {result.title}", plan, result.level),
                     False,
                     plan=plan,
                     result=result,
@@ -72,7 +86,11 @@ def core_pages(context: PageContext) -> list[Generated]:
                 context.page(
                     indicator_uri(plan.name, indicator.id),
                     "indicator.html",
-                    f"{indicator.id} {indicator.title}",
+                    search_title(
+                        f"{indicator.id} {indicator.title}",
+                        plan,
+                        f"indicator of {indicator.result}",
+                    ),
                     False,
                     plan=plan,
                     indicator=indicator,

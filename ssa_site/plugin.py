@@ -18,10 +18,13 @@ from .downloads.settings import Publisher
 from .evaluation_loading import EVALUATIONS_DIR
 from .narratives import filter_internal_blocks, split_front_matter
 from .generate import generate_all
+from .glossary import Glossary, load_glossary
 from .output import GeneratedPage, PageContext
+from .page_html import TermMarker, exclude_data_tables
 from .project import Site, load_site
 from .rendering import environment
 from .reviews import is_review_source
+from .site_nav import ABOUT, METHOD, arrange, is_tab
 from .status import StatusSettings
 from .urls import EVALUATIONS_INDEX_URI, PLANS_INDEX_URI
 from .visibility import resolve_audience
@@ -45,6 +48,8 @@ class SsaPlugin(BasePlugin[SsaConfig]):
         self.site: Site | None = None
         self.root = Path.cwd()
         self.scratch: Path | None = None
+        self.glossary: Glossary | None = None
+        self.marker: TermMarker | None = None
 
     # Runs first so that the theme override and Markdown extensions are in place before
     # any other plugin reads them.
@@ -102,6 +107,15 @@ class SsaPlugin(BasePlugin[SsaConfig]):
                 f"{len(self.site.errors)} error(s) in the data and narratives; "
                 "nothing was built. Fix the problems listed above."
             )
+        option = self.config.glossary.file
+        self.glossary, glossary_problems = load_glossary(
+            self.root / option if option else None, option or ""
+        )
+        if glossary_problems.errors:
+            for problem in glossary_problems.errors:
+                log.error(str(problem))
+            raise PluginError("The glossary file has errors; nothing was built.")
+        self.marker = TermMarker(self.glossary) if self.config.glossary.tooltips else None
         portfolio = self.site.portfolio
         log.info(
             "Loaded and validated %d plan(s), %d indicator(s), %d value(s) for the %s "
@@ -167,6 +181,7 @@ class SsaPlugin(BasePlugin[SsaConfig]):
             status_settings=StatusSettings(
                 self.config.status_thresholds, self.config.late_after_days
             ),
+            glossary=self.glossary,
         )
         generated = generate_all(context)
         for item in generated:
@@ -223,6 +238,10 @@ class SsaPlugin(BasePlugin[SsaConfig]):
                     else:
                         flattened.append(child)
                 item.children = flattened
+        # Tabs in the order a reader needs them (site_nav.TAB_ORDER); an explicit `nav:`
+        # in mkdocs.yml is the author's order and is kept as written.
+        if config.nav is None:
+            _arrange_tabs(nav)
         return nav
 
     def on_page_markdown(
@@ -231,6 +250,55 @@ class SsaPlugin(BasePlugin[SsaConfig]):
         if page.file.generated_by:
             return markdown
         return filter_internal_blocks(markdown, self.audience == "internal")
+
+    # Runs on the page's own HTML, before the theme wraps it and before the search plugin
+    # (on_page_context) indexes it: tooltips on glossary terms, data tables out of search.
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if self.marker is not None:
+            html = self.marker.mark(html)
+        return exclude_data_tables(html)
+
+
+def _first_url(item: object) -> str | None:
+    children = getattr(item, "children", None)
+    if children:
+        return _first_url(children[0])
+    return getattr(item, "url", None)
+
+
+def _arrange_tabs(nav: Navigation) -> None:
+    """Order the top-level items, call the home page "Home", and put the About page and
+    the method (page or section) under one "About" tab; previous/next follow the new order."""
+    from mkdocs.structure.nav import Section
+    from mkdocs.structure.pages import Page
+
+    items = arrange(nav.items, _first_url)
+    if items and isinstance(items[0], Page) and items[0].is_homepage:
+        items[0].title = "Home"
+    about = next((i for i in items if isinstance(i, Page) and is_tab(_first_url(i), ABOUT)), None)
+    method = next((i for i in items if is_tab(_first_url(i), METHOD)), None)
+    if about is not None and method is not None:
+        merged = Section("About", [about, method])
+        for child in merged.children:
+            child.parent = merged
+        items = [merged if i is about else i for i in items if i is not method]
+    nav.items = items
+    pages: list[Page] = []
+    stack: list[object] = list(reversed(items))
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Page):
+            pages.append(item)
+        stack.extend(reversed(getattr(item, "children", None) or []))
+    for before, page in zip([None, *pages], pages, strict=False):
+        page.previous_page = before
+        if before is not None:
+            before.next_page = page
+    if pages:
+        pages[-1].next_page = None
+    nav.pages = pages
 
 
 def _is_internal_page(file: File) -> bool:

@@ -24,6 +24,7 @@ REVIEWS = "plans/northland-ics/reviews"
 def text_of(page: str) -> str:
     article = page.split('<article class="md-content__inner md-typeset">', 1)[1]
     article = article.split("</article>", 1)[0]
+    article = re.sub(r"</?abbr\b[^>]*>", "", article)  # glossary tooltips are inline
     return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", article)))
 
 
