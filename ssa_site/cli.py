@@ -201,6 +201,40 @@ def import_xlsx(workbook: Path, plan: str, directory: Path) -> None:
         click.echo(f"Wrote {path}")
 
 
+@main.command()
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--plans", type=click.IntRange(min=1), default=10, show_default=True)
+@click.option(
+    "--results", type=click.IntRange(min=3), default=30, show_default=True, help="Results per plan."
+)
+@click.option(
+    "--indicators",
+    type=click.IntRange(min=1),
+    default=70,
+    show_default=True,
+    help="Indicators per plan.",
+)
+@click.option(
+    "--periods",
+    type=click.IntRange(min=1),
+    default=16,
+    show_default=True,
+    help="Quarters with targets per plan (three in four have actuals).",
+)
+@click.option("--seed", type=int, default=1, show_default=True)
+def synth(outdir: Path, plans: int, results: int, indicators: int, periods: int,
+          seed: int) -> None:  # fmt: skip
+    """Write a synthetic site project of any size into OUTDIR (for benchmarks).
+
+    The same options and seed always give identical files; the project builds with
+    mkdocs build --strict. About 100 pages and 10,000 values per plan by default.
+    """
+    from .synth import SynthOptions, write_synth
+
+    written = write_synth(outdir, SynthOptions(plans, results, indicators, periods, seed))
+    click.echo(f"Wrote {len(written)} files of {plans} synthetic plan(s) to {outdir}.")
+
+
 def _fail(exc: Exception) -> None:
     messages = getattr(exc, "messages", None) or [str(exc)]
     for message in messages:
