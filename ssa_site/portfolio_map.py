@@ -47,6 +47,11 @@ class Country:
 
     @property
     def label(self) -> str:
+        """"Honduras (HND)"; a code that names no country is shown as it is."""
+        return f"{self.name} ({self.code})" if self.alpha2 else self.code
+
+    @property
+    def rating_label(self) -> str:
         return RATING_LABELS[self.rating]
 
 
@@ -77,7 +82,7 @@ def describe(found: tuple[Country, ...]) -> str:
     """The map in words, for ``<desc>`` and the image's text alternative."""
     if not found:
         return "A world map; no plan names a country."
-    parts = [f"{c.name} ({c.code}): {c.label.lower()}" for c in found]
+    parts = [f"{c.label}: {c.rating_label.lower()}" for c in found]
     return (
         f"A world map of the {len(found)} countr{'y' if len(found) == 1 else 'ies'} with "
         f"plans, coloured by overall status. {'; '.join(parts)}."

@@ -72,7 +72,7 @@ def portfolio_context(context: PageContext) -> dict[str, Any]:
     found = countries(context.site.portfolio, context.status)
     return {
         "countries": found,
-        "country_names": {c.code: f"{c.name} ({c.code})" for c in found},
+        "country_names": {c.code: c.label for c in found},
         "latest_reviews": latest,
         "map_path": MAP_PATH,
         "glossary_uri": GLOSSARY_URI,
