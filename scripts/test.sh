@@ -10,4 +10,13 @@ if [ ! -x .venv/bin/pytest ] || [ pyproject.toml -nt .venv/.installed-test ]; th
   .venv/bin/pip install --quiet -e ".[test]"
   touch .venv/.installed-test .venv/.installed
 fi
+# The Nu HTML Checker for tests/browser/test_html_validity.py: npm's vnu-jar, run with Java.
+VNU_VERSION=26.9.27
+if [ ! -f ".cache/vnu/.installed-$VNU_VERSION" ] && command -v npm >/dev/null; then
+  mkdir -p .cache/vnu
+  # --ignore-scripts: its postinstall would fetch a Java runtime when none is found.
+  npm install --silent --no-audit --no-fund --ignore-scripts --prefix .cache/vnu \
+    "vnu-jar@$VNU_VERSION"
+  touch ".cache/vnu/.installed-$VNU_VERSION"
+fi
 .venv/bin/pytest "$@"
