@@ -39,7 +39,7 @@ _FIELDS = (
 )
 #: Page options of MkDocs and mkdocs-material that may sit beside the evaluation's fields.
 _PAGE_OPTIONS = ("description", "hide", "search", "status", "subtitle", "tags", "template")
-_RECOMMENDATION_FIELDS = ("id", "text", "response", "action", "due", "status")
+_RECOMMENDATION_FIELDS = ("id", "text", "response", "action", "due", "status", "visibility")
 
 
 def load_evaluations(
@@ -282,9 +282,14 @@ def _recommendations(meta: dict[str, Any], check: Checker) -> list[Recommendatio
         action = check.text(item, (*where, "action"))
         due = check.date(item, (*where, "due"))
         status = check.choice(item, (*where, "status"), STATUSES, "a status") or "open"
+        visibility = check.choice(
+            item, (*where, "visibility"), (PUBLIC, INTERNAL), "a visibility"
+        )
         if not check.failed and rec_id and text and response:
+            row = check.row(where) or 0
+            internal = visibility == INTERNAL
             found.append(
-                Recommendation(rec_id, text, response, action, due, status, check.row(where) or 0)
+                Recommendation(rec_id, text, response, action, due, status, row, internal)
             )
         check.failed = check.failed or failed
     return found

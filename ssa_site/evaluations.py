@@ -62,6 +62,7 @@ class Recommendation:
     due: date | None = None
     status: str = "open"  # open, in-progress, done
     row: int = field(default=0, compare=False)
+    internal: bool = False  # visibility: internal; dropped from public builds
 
     @property
     def is_open(self) -> bool:
@@ -190,7 +191,8 @@ def for_audience(evaluations: Iterable[Evaluation], portfolio: Portfolio) -> tup
     """What the portfolio's audience may see, most recent first.
 
     Public: internal evaluations go, and so does one whose plans are all internal; from the
-    others, references to plans, results and initiatives the public cannot see are dropped.
+    others, references to plans, results and initiatives the public cannot see are dropped,
+    and so are internal recommendations.
     """
     ordered = sorted(evaluations, key=sort_key)
     if portfolio.is_internal:
@@ -206,7 +208,16 @@ def for_audience(evaluations: Iterable[Evaluation], portfolio: Portfolio) -> tup
             for ref in evaluation.initiatives
             if any(i.id == ref.initiative for i in _plan_initiatives(portfolio, ref.plan))
         )
-        visible.append(replace(evaluation, plans=plans, results=results, initiatives=initiatives))
+        recommendations = tuple(r for r in evaluation.recommendations if not r.internal)
+        visible.append(
+            replace(
+                evaluation,
+                plans=plans,
+                results=results,
+                initiatives=initiatives,
+                recommendations=recommendations,
+            )
+        )
     return tuple(visible)
 
 

@@ -121,13 +121,14 @@ def build_plan(spec: PackageSpec, tables: dict[str, list[TableRow]], problems: P
         cells = row.cells
         if not (_text(cells, "id") and _text(cells, "title")):
             continue
+        linked = split_list(_text(cells, "results"))
         initiatives.append(
             Initiative(
                 plan=spec.name,
                 id=str(_text(cells, "id")),
                 title=str(_text(cells, "title")),
                 description=_text(cells, "description"),
-                results=split_list(_text(cells, "results")),
+                results=linked,
                 agency=_text(cells, "agency"),
                 implementer=_text(cells, "implementer"),
                 status=_text(cells, "status"),
@@ -136,7 +137,11 @@ def build_plan(spec: PackageSpec, tables: dict[str, list[TableRow]], problems: P
                 budget=_number(cells.get("budget")),
                 me_budget=_number(cells.get("me_budget")),
                 iati_identifier=_text(cells, "iati_identifier"),
-                internal=package_internal or _own_internal(cells),
+                # An initiative that serves internal results only is internal too: its
+                # public row would otherwise point at work the public may not see.
+                internal=package_internal
+                or _own_internal(cells)
+                or (bool(linked) and all(r in internal_results for r in linked)),
                 row=row.number,
             )
         )
