@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import fields
 
-from .model import Indicator, Plan, Result
+from .formulas import FORMULA_FIX, formula_message, looks_like_formula
+from .model import Indicator, Plan, Result, Value
 from .problems import Problems
+
+#: Fields that are ids, references or fixed vocabularies: checked elsewhere, never prose.
+_NOT_PROSE = frozenset(
+    {"plan", "id", "parent", "level", "result", "indicator", "kind", "measure", "direction"}
+    | {"indicator_type", "status", "risk"}
+)
 
 
 def check_plans(plans: list[Plan], problems: Problems) -> None:
@@ -15,6 +23,7 @@ def check_plans(plans: list[Plan], problems: Problems) -> None:
         _check_results(plan, by_name, problems)
         _check_indicators(plan, problems)
         _check_initiatives(plan, problems)
+        _check_formulas(plan, problems)
 
 
 def _check_results(plan: Plan, by_name: dict[str, Plan], problems: Problems) -> None:
@@ -201,3 +210,32 @@ def _check_initiatives(plan: Plan, problems: Problems) -> None:
                 "is larger than the whole budget",
                 "the M&E budget is part of the budget: correct one of them",
             )
+
+
+def _check_formulas(plan: Plan, problems: Problems) -> None:
+    """Warn about text a spreadsheet would run as a formula (see ssa_site.formulas)."""
+    values = [v for i in plan.indicators for v in i.values]
+    for resource, entities in (
+        ("results", plan.results),
+        ("indicators", plan.indicators),
+        ("values", values),
+        ("initiatives", plan.initiatives),
+        ("assumptions", plan.assumptions),
+    ):
+        for entity in entities:
+            cells = [
+                (f.name, getattr(entity, f.name))
+                for f in fields(entity)
+                if f.name not in _NOT_PROSE and isinstance(getattr(entity, f.name), str)
+            ]
+            if isinstance(entity, Value):
+                cells += list(entity.dimensions)  # (dimension, category) pairs
+            for name, text in cells:
+                if looks_like_formula(text):
+                    problems.warning(
+                        plan.resource_path(resource),
+                        entity.row,
+                        name,
+                        formula_message(text),
+                        FORMULA_FIX,
+                    )

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from .evaluations import RESPONSES, STATUSES, TYPES, Evaluation, InitiativeRef, Recommendation
+from .formulas import FORMULA_FIX, formula_message, looks_like_formula
 from .front_matter import Checker, parse
 from .model import INTERNAL, PUBLIC, Plan, Portfolio, ResultRef
 from .narratives import strip_leading_h1
@@ -165,6 +166,7 @@ def _evaluation(
         else:
             check.error(where, "must be text", "write each question as one '- ' line")
     recommendations = _recommendations(meta, check)
+    _check_formulas(meta, check)
     if None in (eval_id, title, kind, evaluator, completed):
         return None
     return {
@@ -282,17 +284,28 @@ def _recommendations(meta: dict[str, Any], check: Checker) -> list[Recommendatio
         action = check.text(item, (*where, "action"))
         due = check.date(item, (*where, "due"))
         status = check.choice(item, (*where, "status"), STATUSES, "a status") or "open"
-        visibility = check.choice(
-            item, (*where, "visibility"), (PUBLIC, INTERNAL), "a visibility"
-        )
+        visibility = check.choice(item, (*where, "visibility"), (PUBLIC, INTERNAL), "a visibility")
         if not check.failed and rec_id and text and response:
             row = check.row(where) or 0
             internal = visibility == INTERNAL
-            found.append(
-                Recommendation(rec_id, text, response, action, due, status, row, internal)
-            )
+            found.append(Recommendation(rec_id, text, response, action, due, status, row, internal))
         check.failed = check.failed or failed
     return found
+
+
+def _check_formulas(meta: dict[str, Any], check: Checker) -> None:
+    """Warn about text of the evaluations catalog a spreadsheet would run as a formula."""
+    texts: list[tuple[tuple[str | int, ...], Any]] = [
+        (("title",), meta.get("title")),
+        (("evaluator",), meta.get("evaluator")),
+        *check.items(meta, ("questions",)),
+    ]
+    for where, item in check.items(meta, ("recommendations",)):
+        if isinstance(item, dict):
+            texts += [((*where, key), item.get(key)) for key in ("text", "action")]
+    for where, text in texts:
+        if isinstance(text, str) and looks_like_formula(text.strip()):
+            check.warning(where, formula_message(text.strip()), FORMULA_FIX)
 
 
 def check_publication(
