@@ -175,7 +175,7 @@ class SiteServer:
 # Links and anchors
 
 LINK_ATTRIBUTES = {
-    "a": ("href",),
+    "a": ("href", "xlink:href"),  # xlink:href: links inside SVG charts and maps
     "area": ("href",),
     "link": ("href",),
     "img": ("src", "srcset"),
@@ -233,9 +233,10 @@ def _target_file(site: Path, path: str) -> Path | None:
 
 def broken_links(site: Path, site_url: str) -> list[BrokenLink]:
     """Every internal link, image, script, stylesheet and anchor of a built site that resolves
-    to nothing. A link is internal when it is relative, absolute on the site's path, or starts
-    with the site_url; links to other sites are left alone (they must not be loaded, which the
-    browser tests check, but a page may link to them)."""
+    to nothing, in its HTML pages and its SVG files (charts and maps may hold links). A link is
+    internal when it is relative, absolute on the site's path, or starts with the site_url;
+    links to other sites are left alone (they must not be loaded, which the browser tests
+    check, but a page may link to them)."""
     site_base = urlsplit(site_url) if site_url else None
     prefix = site_base.path if site_base and site_base.path.endswith("/") else "/"
     parsed: dict[str, _PageParser] = {}
@@ -248,7 +249,8 @@ def broken_links(site: Path, site_url: str) -> list[BrokenLink]:
         return parsed[rel]
 
     broken: list[BrokenLink] = []
-    for rel in html_pages(site):
+    svg_files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.svg"))
+    for rel in html_pages(site) + svg_files:
         # The 404 page is served at any missing URL: MkDocs writes its links absolute.
         page_url = "http://site.invalid" + prefix + url_path(rel)
         for tag, href in parse(rel).links:

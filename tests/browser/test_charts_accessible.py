@@ -1,5 +1,6 @@
-"""Charts are readable without sight: every chart image of both builds has alt text, its SVG
-names itself (role, title, desc), and a table with the same figures follows it on the page."""
+"""Charts are readable without sight: every chart image (and map) of both builds has a text
+alternative, its SVG names itself (role, title, desc), and a table with the same figures
+follows it on the page."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 class _Charts(HTMLParser):
-    """Document order of chart images (<img> of an .svg, or inline <svg>) and tables."""
+    """Document order of charts (<img> or <object> of an .svg, inline pygal <svg>) and tables."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -28,7 +29,11 @@ class _Charts(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
-        svg_image = tag == "img" and urlsplit(values.get("src", "")).path.endswith(".svg")
+        if tag == "object" and "data" in values:
+            values = {**values, "src": values["data"], "alt": values.get("aria-label", "")}
+        svg_image = tag in {"img", "object"} and urlsplit(values.get("src", "")).path.endswith(
+            ".svg"
+        )
         inline_chart = tag == "svg" and "pygal-chart" in values.get("class", "")
         if svg_image or inline_chart:
             self.events.append(("chart", values))

@@ -35,6 +35,11 @@ def test_the_checker_reports_broken_links_and_anchors(tmp_path: Path) -> None:
         ' <a href="https://example.org/ssa/c/">absolute, missing</a>',
         encoding="utf-8",
     )
+    (tmp_path / "map.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+        '<a xlink:href="a/#here"><path/></a><a xlink:href="d/"><path/></a></svg>',
+        encoding="utf-8",
+    )
     (tmp_path / "a" / "index.html").write_text('<h2 id="here">Here</h2>', encoding="utf-8")
     found = sorted(str(b) for b in broken_links(tmp_path, "https://example.org/ssa/"))
     assert found == [
@@ -42,6 +47,7 @@ def test_the_checker_reports_broken_links_and_anchors(tmp_path: Path) -> None:
         "index.html → b/: no such file in the build",
         "index.html → https://example.org/ssa/c/: no such file in the build",
         "index.html → img/x.svg: no such file in the build",
+        "map.svg → d/: no such file in the build",
     ]
 
 

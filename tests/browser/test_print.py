@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 PRINTED = ("plan", "indicator", "evaluation")
+SAVED: set[str] = set()
 CHROME = {
     "header": ".md-header",
     "navigation tabs": ".md-tabs",
@@ -49,9 +50,11 @@ def printed(
         page.emulate_media(media="print")
         page.goto(built[audience].server.root + path, wait_until="networkidle")
         name = f"print-{key}-{audience}"
-        page.pdf(path=str(screenshots_dir / f"{name}.pdf"), format="Letter", print_background=False)
-        page.set_viewport_size({"width": 816, "height": 1056})  # Letter at 96 dpi
-        page.screenshot(path=str(screenshots_dir / f"{name}.png"), full_page=True)
+        if name not in SAVED:  # once per page, not once per test
+            SAVED.add(name)
+            page.pdf(path=str(screenshots_dir / f"{name}.pdf"), format="Letter")
+            page.set_viewport_size({"width": 816, "height": 1056})  # Letter at 96 dpi
+            page.screenshot(path=str(screenshots_dir / f"{name}.png"), full_page=True)
         return page
 
     return open_printed
