@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import export_pages
 from .config import SsaConfig
 from .downloads.settings import Publisher
 from .evaluation_loading import EVALUATIONS_DIR
@@ -202,7 +203,25 @@ class SsaPlugin(BasePlugin[SsaConfig]):
             sum(not isinstance(g, GeneratedPage) for g in generated),
             time.perf_counter() - start,
         )
+        self._export_files(files, config)
         return files
+
+    def _export_files(self, files: Files, config: MkDocsConfig) -> None:
+        """SSA_EXPORT_DIR: the build's pages and files as a plain docs folder (benchmarks)."""
+        target = export_pages.export_dir()
+        if target is None:
+            return
+        docs = export_pages.reset(target)
+        for file in files:
+            if file.generated_by:
+                content = None if file.abs_src_path else file.content_bytes
+                export_pages.write_file(docs, file.src_uri, content, file.abs_src_path)
+            elif file.src_dir == config.docs_dir:
+                content = file.content_bytes
+                if file.is_documentation_page():
+                    internal = self.audience == "internal"
+                    content = filter_internal_blocks(file.content_string, internal).encode()
+                export_pages.write_file(docs, file.src_uri, content, None)
 
     def _new_scratch(self) -> Path:
         self._remove_scratch()
@@ -242,6 +261,9 @@ class SsaPlugin(BasePlugin[SsaConfig]):
         # in mkdocs.yml is the author's order and is kept as written.
         if config.nav is None:
             _arrange_tabs(nav)
+        target = export_pages.export_dir()
+        if target is not None:
+            export_pages.write_nav(target, nav.items)
         return nav
 
     def on_page_markdown(

@@ -1,0 +1,234 @@
+"""Benchmark ssa-site against plain mkdocs-material on the same pages.
+
+For a synthetic site of N plans (``ssa-site synth``) this script
+
+1. builds it once with the plugin from a cold cache (A, cold), exporting every page and
+   file the plugin produced (``SSA_EXPORT_DIR``) and the final navigation;
+2. writes a plain project of exactly those pages: the same mkdocs.yml without the ssa
+   plugin, ``docs_dir`` = the export, ``nav`` = the plugin's navigation (B);
+3. alternates builds of A (cache warm, as on every build after the first) and B, each in
+   a child process, and prints pages, values, median wall time and peak RSS of each, and
+   last ``ratio=<median A / median B>``.
+
+``--scaling`` does the same at N and 2N plans and ends with ``scaling=<t(2N) / t(N)>``
+(warm A medians). ``--serve`` measures a ``mkdocs serve`` rebuild: two builds in one
+process (as serve does: config and plugin reloaded, module caches kept) with one narrative
+edited in between, for A and for B, and prints ``serve_ratio=<A rebuild / B rebuild>``.
+
+Run from the repository: ``.venv/bin/python benchmarks/run.py --plans 50 --runs 3``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ENV = {
+    **os.environ,
+    "NO_MKDOCS_2_WARNING": "1",
+    "DISABLE_MKDOCS_2_WARNING": "true",
+    "PYTHONHASHSEED": "0",
+}
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
+EDITED = "plans/{plan}/index.md"  # the narrative a serve rebuild edits
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_rss_mib: float
+    log: str
+
+
+def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """Run a child process; its wall time and its own peak RSS (wait4, not a delta)."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        child = subprocess.Popen(args, cwd=cwd, env=env or ENV, stdout=out, stderr=out)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        log = out.read().decode("utf-8", "replace")
+    if child.returncode:
+        sys.stderr.write(log[-5000:])
+        raise SystemExit(f"{' '.join(args)} failed with status {child.returncode}")
+    return Run(seconds, usage.ru_maxrss / 1024, log)
+
+
+def mkdocs(project: Path, site: Path, env: dict[str, str] | None = None) -> Run:
+    return run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], project, env)
+
+
+def synth(workdir: Path, plans: int, seed: int) -> Path:
+    project = workdir / f"synth-{plans}"
+    stamp = project / ".synth-options"
+    wanted = f"plans={plans} seed={seed}\n"
+    if not (stamp.is_file() and stamp.read_text() == wanted):
+        shutil.rmtree(project, ignore_errors=True)
+        from ssa_site.synth import SynthOptions, write_synth
+
+        write_synth(project, SynthOptions(plans=plans, seed=seed))
+        stamp.write_text(wanted)
+    return project
+
+
+def plain_project(project: Path, export: Path, target: Path) -> Path:
+    """The B project: the site's mkdocs.yml without the ssa plugin, on the exported pages."""
+    config = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8"))
+    config["plugins"] = [
+        p
+        for p in config.get("plugins", [])
+        if not (p == "ssa" or (isinstance(p, dict) and "ssa" in p))
+    ]
+    config["docs_dir"] = str(export / "docs")
+    config["nav"] = json.loads((export / "nav.json").read_text("utf-8"))
+    names = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
+    config["markdown_extensions"] += [e for e in REQUIRED_EXTENSIONS if e not in names]
+    # Leaf pages are reached from index pages, not from the nav (as in the plugin's build).
+    config.setdefault("validation", {})["omitted_files"] = "info"
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    return target
+
+
+def counts(log: str, export: Path) -> tuple[int, int]:
+    """(pages, values) of a build: Markdown pages exported, values the plugin loaded."""
+    pages = sum(1 for _ in (export / "docs").rglob("*.md"))
+    found = re.search(r"indicator\(s\), (\d+) value\(s\)", log)
+    return pages, int(found.group(1)) if found else 0
+
+
+def median(runs: list[Run]) -> float:
+    return statistics.median(r.seconds for r in runs)
+
+
+def compare(workdir: Path, plans: int, runs: int, seed: int, serve: bool) -> dict[str, float]:
+    """Cold A, then A and B alternately; prints the figures and returns them."""
+    project = synth(workdir, plans, seed)
+    export = workdir / f"export-{plans}"
+    site = workdir / f"site-{plans}"
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    cold = mkdocs(project, site, {**ENV, "SSA_EXPORT_DIR": str(export)})
+    plain = plain_project(project, export, workdir / f"plain-{plans}")
+    pages, values = counts(cold.log, export)
+    a_runs: list[Run] = []
+    b_runs: list[Run] = []
+    for index in range(runs):
+        # Alternate which goes first, so that load from other users hits both alike.
+        order = (("A", project), ("B", plain)) if index % 2 == 0 else (("B", plain), ("A", project))
+        for name, where in order:
+            result = mkdocs(where, site)
+            (a_runs if name == "A" else b_runs).append(result)
+            print(
+                f"  run {index + 1} {name}: {result.seconds:.1f} s, {result.peak_rss_mib:.0f} MiB"
+            )
+    figures = {
+        "plans": plans,
+        "pages": pages,
+        "values": values,
+        "cold_a": cold.seconds,
+        "cold_a_rss": cold.peak_rss_mib,
+        "a": median(a_runs),
+        "a_rss": max(r.peak_rss_mib for r in a_runs),
+        "b": median(b_runs),
+        "b_rss": max(r.peak_rss_mib for r in b_runs),
+    }
+    print(f"plans={plans} pages={pages} values={values} load={os.getloadavg()[0]:.2f}")
+    print(f"A (ssa plugin, cold cache): {cold.seconds:.1f} s, peak RSS {cold.peak_rss_mib:.0f} MiB")
+    print(
+        f"A (ssa plugin, median of {runs}): {figures['a']:.1f} s, "
+        f"peak RSS {figures['a_rss']:.0f} MiB"
+    )
+    print(f"B (plain mkdocs-material, median of {runs}): {figures['b']:.1f} s, "
+          f"peak RSS {figures['b_rss']:.0f} MiB")  # fmt: skip
+    if serve:
+        figures.update(serve_rebuilds(project, plain, workdir))
+    return figures
+
+
+REBUILD = """
+import json, sys, time
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+edited = Path(sys.argv[1])
+times = []
+for attempt in range(2):
+    if attempt:
+        with edited.open("a", encoding="utf-8") as f:
+            f.write("\\n\\nA sentence added while the site was being served.\\n")
+    start = time.perf_counter()
+    config = load_config("mkdocs.yml", site_dir=sys.argv[2])
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config, serve_url="http://127.0.0.1:8000/")
+    times.append(time.perf_counter() - start)
+print(json.dumps(times))
+"""
+
+
+def serve_rebuilds(project: Path, plain: Path, workdir: Path) -> dict[str, float]:
+    """A ``mkdocs serve`` rebuild after one narrative edit, with the plugin and without."""
+    first_plan = sorted(
+        p.name for p in (project / "data").iterdir() if p.name != "agency-framework"
+    )[0]
+    results: dict[str, float] = {}
+    for name, where, edited in (
+        ("serve_a", project, project / "content" / EDITED.format(plan=first_plan)),
+        ("serve_b", plain, Path(yaml.safe_load((plain / "mkdocs.yml").read_text())["docs_dir"])
+         / EDITED.format(plan=first_plan)),
+    ):  # fmt: skip
+        original = edited.read_bytes()
+        try:
+            out = run(
+                [sys.executable, "-c", REBUILD, str(edited), str(workdir / f"serve-{name}")],
+                where,
+            )
+        finally:
+            edited.write_bytes(original)
+        first, second = json.loads(out.log.strip().splitlines()[-1])
+        results[name] = second
+        print(f"{name}: first build {first:.1f} s, rebuild after a narrative edit {second:.1f} s")
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--plans", type=int, default=50)
+    parser.add_argument("--runs", type=int, default=3, help="A/B pairs (default 3)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--scaling", action="store_true", help="also 2N plans: scaling=")
+    parser.add_argument("--serve", action="store_true", help="also serve rebuilds")
+    parser.add_argument("--workdir", type=Path, default=None, help="kept between runs")
+    args = parser.parse_args()
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="ssa-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    print(f"workdir={workdir} cpus={os.cpu_count()} load={os.getloadavg()[0]:.2f}")
+    small = compare(workdir, args.plans, args.runs, args.seed, args.serve)
+    if args.serve:
+        print(f"serve_ratio={small['serve_a'] / small['serve_b']:.3f}")
+    print(f"ratio={small['a'] / small['b']:.3f}")
+    if args.scaling:
+        large = compare(workdir, 2 * args.plans, args.runs, args.seed, False)
+        print(f"ratio_2n={large['a'] / large['b']:.3f}")
+        print(f"scaling_b={large['b'] / small['b']:.3f}")
+        print(f"scaling={large['a'] / small['a']:.3f}")
+    if args.workdir is None:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
