@@ -22,8 +22,9 @@ def logic_model_pages(context: PageContext) -> list[Generated]:
             "logic_model.html",
             f"Logic model: {plan.title}",
             False,
-            # The tiers need the full width of the page.
-            meta={"hide": ["navigation", "toc"]},
+            # The tiers need the full width of the page. Search leaves the page out: it
+            # repeats the results and indicators, which have pages of their own.
+            meta={"hide": ["navigation", "toc"], "search": {"exclude": True}},
             plan=plan,
             model=logic_model(plan),
             alignment=alignment,

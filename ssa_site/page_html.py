@@ -3,8 +3,9 @@
 * Glossary terms in running text become ``<abbr title="definition">`` tooltips; never in
   headings, links, code, SVG, buttons or forms, inside another ``<abbr>``/``<dfn>``, or in
   any attribute. Only text between tags is touched, and it stays as it was escaped.
-* Data tables of generated pages (``<table class="ssa-table …">``) are left out of the
-  search index: their rows repeat the titles of pages that are indexed themselves.
+* Data tables, charts, download lists and lists of other results on generated pages
+  (``_EXCLUDED_CLASSES``) are left out of the search index: they repeat the titles of
+  pages that are indexed themselves, or each other.
 """
 
 from __future__ import annotations
@@ -49,39 +50,33 @@ SKIP = frozenset(
 )
 #: Elements whose content is raw text: skipped whole.
 RAW = frozenset({"script", "style", "textarea", "title"})
-VOID = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-    ]
+_SKIP_TAG = re.compile(
+    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>"
+    r"|<(?P<name>(?:"
+    + "|".join(sorted(SKIP, key=len, reverse=True))
+    + r")(?=[\s/>])|[A-Za-z][A-Za-z0-9:-]*(?=[^>]*\bdata-glossary-skip\b))"
+    r"(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
+    re.S | re.I,
 )
-_TOKEN = re.compile(
-    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?[^>]*>"
-    r"|<(?P<end>/)?(?P<name>[A-Za-z][A-Za-z0-9:-]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
-    re.S,
+#: What generated pages hold that search need not: data tables, charts (their captions
+#: and text alternatives repeat the tables), lists of downloads, and lists of other
+#: results (chains, alignment, related pages), which are indexed on their own pages.
+_EXCLUDED_CLASSES = (
+    "ssa-table ssa-chart ssa-map ssa-download-list ssa-chain-block ssa-alignment ssa-related"
 )
-_NO_TERMS = re.compile(r"\bdata-glossary-skip\b")
-_DATA_TABLE = re.compile(r"<table(?=\s)([^>]*\bclass=\"ssa-table[\s\"])")
+_SEARCH_EXCLUDED = re.compile(
+    r"<(table|figure|ul|div)(?=\s)([^>]*\bclass=\"(?:"
+    + "|".join(_EXCLUDED_CLASSES.split())
+    + r")[\s\"])"
+)
 
 
 class TermMarker:
     """Marks every glossary term in the text of a page, worked out once per glossary."""
 
     def __init__(self, glossary: Glossary) -> None:
-        self.by_form: dict[str, Term] = {}
-        alternatives: list[tuple[str, str]] = []
+        self.by_form: dict[str, Term] = {}  # escaped form, lower case → term
+        self.exact: dict[str, str] = {}  # abbreviations match only as written
         for term in glossary.terms:
             forms = [(f, False) for f in term.forms]
             if term.abbreviation:
@@ -89,77 +84,124 @@ class TermMarker:
             for form, exact in forms:
                 # Matched against escaped text: "M&E" is "M&amp;E" there.
                 raw = str(escape(form))
-                sensitive = exact or form != form.lower()
-                key = raw if sensitive else raw.lower()
+                key = raw.lower()
                 if key in self.by_form:
                     continue
                 self.by_form[key] = term
-                pattern = re.escape(raw).replace(r"\ ", r"\s+")
-                alternatives.append((raw, pattern if sensitive else f"(?i:{pattern})"))
-        alternatives.sort(key=lambda a: len(a[0]), reverse=True)
+                if exact:
+                    self.exact[key] = raw
         self.titles = {id(t): str(escape(_tooltip(t))) for t in glossary.terms}
         self.pattern = (
-            re.compile(r"(?<![\w&-])(?:" + "|".join(p for _, p in alternatives) + r")(?![\w-])")
-            if alternatives
+            re.compile(rf"(?<![\w&-])(?:{_trie(self.by_form)})(?![\w-])", re.IGNORECASE)
+            if self.by_form
             else None
         )
 
-    def _term(self, text: str) -> Term | None:
-        flat = re.sub(r"\s+", " ", text)
-        return self.by_form.get(flat) or self.by_form.get(flat.lower())
+    def _wrap(self, match: re.Match[str]) -> str:
+        text = match.group(0)
+        key = text.lower()
+        if key not in self.by_form:
+            key = " ".join(key.split())  # a multi-word term across a line break
+        term = self.by_form.get(key)
+        if term is None or self.exact.get(key, text) != text:
+            return text
+        return f'<abbr title="{self.titles[id(term)]}">{text}</abbr>'
 
     def _mark_text(self, text: str) -> str:
         assert self.pattern is not None
-
-        def wrap(match: re.Match[str]) -> str:
-            term = self._term(match.group(0))
-            if term is None:
-                return match.group(0)
-            title = self.titles[id(term)]
-            return f'<abbr class="ssa-term" title="{title}">{match.group(0)}</abbr>'
-
-        return self.pattern.sub(wrap, text)
+        return self.pattern.sub(self._wrap, text) if not text.isspace() else text
 
     def mark(self, html: str) -> str:
-        """``html`` with the terms of its text nodes wrapped in ``<abbr>``."""
+        """``html`` with the terms of its text nodes wrapped in ``<abbr>``.
+
+        Finds the terms first, then keeps those outside tags, comments and skipped
+        elements: the costly part (the search) runs in the regular expression engine.
+        """
         if self.pattern is None:
             return html
+        matches = list(self.pattern.finditer(html))
+        if not matches:
+            return html
+        skipped = skipped_spans(html)
         out: list[str] = []
-        stack: list[tuple[str, bool]] = []  # open elements and whether they skip
-        skipping = 0
         position = 0
-        for token in _TOKEN.finditer(html):
-            if token.start() < position:  # inside a raw-text element already copied
-                continue
-            text = html[position : token.start()]
-            out.append(self._mark_text(text) if text and not skipping else text)
-            out.append(token.group(0))
-            position = token.end()
-            name = (token.group("name") or "").lower()
-            if not name:
-                continue
-            if token.group("end"):
-                for depth in range(len(stack) - 1, -1, -1):
-                    if stack[depth][0] == name:
-                        skipping -= sum(1 for _, skip in stack[depth:] if skip)
-                        del stack[depth:]
-                        break
-                continue
-            attrs = token.group("attrs") or ""
-            if name in RAW:
-                close = re.compile(rf"</{name}\s*>", re.I).search(html, position)
-                stop = close.end() if close else len(html)
-                out.append(html[position:stop])
-                position = stop
-                continue
-            if name in VOID or attrs.rstrip().endswith("/"):
-                continue
-            skip = name in SKIP or bool(_NO_TERMS.search(attrs))
-            stack.append((name, skip))
-            skipping += skip
-        tail = html[position:]
-        out.append(self._mark_text(tail) if tail and not skipping else tail)
+        span = 0
+        for match in matches:
+            start = match.start()
+            while span < len(skipped) and skipped[span][1] <= start:
+                span += 1
+            if span < len(skipped) and skipped[span][0] <= start:
+                continue  # in a skipped element, a comment or a raw-text element
+            if html.rfind("<", 0, start) > html.rfind(">", 0, start):
+                continue  # inside a tag: an attribute value
+            wrapped = self._wrap(match)
+            if wrapped is not match.group(0):
+                out.append(html[position:start])
+                out.append(wrapped)
+                position = match.end()
+        out.append(html[position:])
         return "".join(out)
+
+
+def skipped_spans(html: str) -> list[tuple[int, int]]:
+    """(start, end) of every comment, raw-text element and element whose text is never
+    marked, outermost only, in order."""
+    spans: list[tuple[int, int]] = []
+    end_of_last = 0
+    for tag in _SKIP_TAG.finditer(html):
+        if tag.start() < end_of_last:
+            continue  # inside the previous span
+        name = (tag.group("name") or "").lower()
+        if not name:  # a comment or CDATA
+            spans.append((tag.start(), tag.end()))
+            end_of_last = tag.end()
+            continue
+        if tag.group("attrs").rstrip().endswith("/"):
+            continue  # <svg/>
+        stop = _closing(html, name, tag.end())
+        spans.append((tag.start(), stop))
+        end_of_last = stop
+    return spans
+
+
+def _closing(html: str, name: str, position: int) -> int:
+    """The end of the element ``name`` opened just before ``position`` (nesting counted)."""
+    if name in RAW:
+        close = re.compile(rf"</{name}\s*>", re.I).search(html, position)
+        return close.end() if close else len(html)
+    depth = 1
+    for tag in re.compile(rf"<(/?){name}(?=[\s/>])[^>]*>", re.I).finditer(html, position):
+        if tag.group(1):
+            depth -= 1
+            if depth == 0:
+                return tag.end()
+        elif not tag.group(0).endswith("/>"):
+            depth += 1
+    return len(html)
+
+
+def _trie(forms: dict[str, Term]) -> str:
+    """One regular expression matching every form, its alternatives factored into a
+    trie (much faster than a flat alternation); longer forms win over their prefixes."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for form in forms:
+        node = root
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:  # type: ignore[type-arg]
+        branches = [
+            (r"\s+" if char == " " else re.escape(char)) + pattern(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
+        if not branches:
+            return ""
+        group = "(?:" + "|".join(branches) + ")"
+        return group + "?" if "" in node else group
+
+    return pattern(root)
 
 
 def _tooltip(term: Term) -> str:
@@ -169,5 +211,6 @@ def _tooltip(term: Term) -> str:
 
 
 def exclude_data_tables(html: str) -> str:
-    """Mark the data tables of generated pages ``data-search-exclude``."""
-    return _DATA_TABLE.sub(r"<table data-search-exclude\1", html)
+    """Mark the data tables, charts, download lists and result lists of generated pages
+    ``data-search-exclude``, which mkdocs-material's search plugin honours."""
+    return _SEARCH_EXCLUDED.sub(r"<\1 data-search-exclude\2", html)

@@ -297,11 +297,11 @@ def test_terms_in_narratives_get_tooltips_but_not_headings_links_or_code(project
     html = read(build(root), "plans/northland-ics/index.html")
     body = html.split('<article class="md-content__inner md-typeset">', 1)[1]
     baseline = packaged_glossary().get("baseline")
-    assert f'<abbr class="ssa-term" title="{baseline.definition}">baseline</abbr> of every' in body
-    assert re.search(r'<abbr class="ssa-term" title="[^"]*">indicator</abbr> comes from', body)
-    assert re.search(r'<abbr class="ssa-term" title="[^"]*">Theory of Change</abbr> says', body)
-    assert re.search(r'<abbr class="ssa-term" title="Monitoring and evaluation \(M&amp;E\): ', body)
-    assert re.search(r'<abbr class="ssa-term" title="Performance indicator reference sheet', body)
+    assert f'<abbr title="{baseline.definition}">baseline</abbr> of every' in body
+    assert re.search(r'<abbr title="[^"]*">indicator</abbr> comes from', body)
+    assert re.search(r'<abbr title="[^"]*">Theory of Change</abbr> says', body)
+    assert re.search(r'<abbr title="Monitoring and evaluation \(M&amp;E\): ', body)
+    assert re.search(r'<abbr title="Performance indicator reference sheet', body)
     heading = re.search(r"<h2 id=\"the-baseline-and-target-heading\">(.*?)</h2>", body).group(1)
     assert "<abbr" not in heading
     assert re.search(r'<a href="[^"]*glossary/">target</a>', body)
@@ -324,8 +324,8 @@ def test_terms_in_data_are_marked_and_still_escaped(project):
     html = read(build(root), "plans/northland-ics/results/G1/index.html")
     assert "<b>" not in html and "<script>x" not in html
     assert re.search(
-        r'&lt;b&gt;<abbr class="ssa-term" title="[^"]*">baseline</abbr>&lt;/b&gt; &amp; '
-        r'<abbr class="ssa-term" title="[^"]*">target</abbr> &lt;script&gt;x&lt;/script&gt;',
+        r'&lt;b&gt;<abbr title="[^"]*">baseline</abbr>&lt;/b&gt; &amp; '
+        r'<abbr title="[^"]*">target</abbr> &lt;script&gt;x&lt;/script&gt;',
         html,
     )
     svg = "".join(p.read_text() for p in (root / "site").rglob("*.svg"))
@@ -430,3 +430,48 @@ def test_map_and_pages_are_byte_identical_across_builds(project, minimal):
     before = snapshot(minimal[0])
     assert "assets/maps/portfolio.svg" in before
     assert snapshot(build(project())) == before
+
+
+# --- Units -----------------------------------------------------------------------------
+
+
+def test_tabs_rank_by_url_and_unknown_pages_keep_their_order():
+    from ssa_site.site_nav import arrange
+
+    urls = ["contact/", "data/", "method/status/", "", "plans/", "about/", "zebra/", "glossary/"]
+    assert arrange(urls, lambda u: u) == [
+        "", "plans/", "data/", "glossary/", "about/", "method/status/", "contact/", "zebra/",
+    ]  # fmt: skip
+
+
+def test_map_outlines_are_rounded_without_drift():
+    from ssa_site.portfolio_map import round_path
+
+    assert round_path(
+        "m 10.4,10.6 c 0.3,0.3 0.3,0.3 0.3,0.3 l 0.3,0.3 0.3,0.3 z m 2,2 h 3 v -4 z"
+    ) == ("m10 11c1 0 1 0 1 0l0 0l0 1zm2 2l3 0l0-4z")
+    # Arcs are kept as they are.
+    assert round_path("M 1.5 1.5 A 2 2 0 0 1 3 3") == "M 1.5 1.5 A 2 2 0 0 1 3 3"
+
+
+def test_terms_are_marked_in_text_only():
+    from ssa_site.page_html import TermMarker, exclude_data_tables
+
+    marker = TermMarker(packaged_glossary())
+    html = (
+        "<p data-glossary-skip>target <em>target</em></p><div data-glossary-skip><div>goal</div>"
+        ' output</div> <!-- impact --><p title="input">ICS and ics</p><svg><text>goal</text></svg>'
+        "<kbd>goal</kbd>"
+    )
+    marked = marker.mark(html)
+    assert marked.count("<abbr") == 1
+    assert re.search(
+        r'<p title="input"><abbr title="Integrated country strategy \(ICS\): [^"]*">ICS</abbr>'
+        r" and ics</p>",
+        marked,
+    )
+    assert (
+        exclude_data_tables('<table class="ssa-table x">')
+        == '<table data-search-exclude class="ssa-table x">'
+    )
+    assert exclude_data_tables('<table class="mine">') == '<table class="mine">'
