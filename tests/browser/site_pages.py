@@ -122,7 +122,7 @@ class _SiteHandler(SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         clean = urlsplit(path).path
         if not clean.startswith(self.prefix):
-            return str(Path(self.directory) / "\0missing")
+            return str(Path(self.directory) / "__outside_the_site_path__" / "missing")
         return super().translate_path("/" + clean[len(self.prefix) :])
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
