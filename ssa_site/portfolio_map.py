@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from .rollup import StatusBoard
 
 MAP_PATH = "assets/maps/portfolio.svg"
+_UUID = "assets-maps-portfolio"  # the SVG's id (chart-<uuid>): fixed, never random
+#: Countries without a plan: light grey land with white borders, so coloured ones stand out.
+_LAND = f"#chart-{_UUID} .country:not(.series){{fill:#e4e7eb;stroke:#ffffff}}"
 WIDTH, HEIGHT = 800, 430
 
 
@@ -47,7 +50,7 @@ class Country:
 
     @property
     def label(self) -> str:
-        """"Honduras (HND)"; a code that names no country is shown as it is."""
+        """ "Honduras (HND)"; a code that names no country is shown as it is."""
         return f"{self.name} ({self.code})" if self.alpha2 else self.code
 
     @property
@@ -126,10 +129,10 @@ def _render(areas: tuple[tuple[str | None, str, str, str], ...], description: st
         legend_at_bottom_columns=max(len(ratings), 1),
         legend_box_size=14,
         margin=8,
-        css=["file://style.css", "file://graph.css"],
+        css=["file://style.css", "file://graph.css", f"inline:{_LAND}"],
     )
     chart = Chart(MAP_PATH, "map", "Countries with plans, by overall status", description, (), ())
-    graph.uuid = chart.chart_id.removeprefix("ssa-chart-")
+    graph.uuid = _UUID
     for rating in ratings:
         values: list[Any] = []
         for alpha2, area_rating, name, link in areas:
