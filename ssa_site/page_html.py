@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import escape
 
@@ -183,14 +183,14 @@ def _closing(html: str, name: str, position: int) -> int:
 def _trie(forms: dict[str, Term]) -> str:
     """One regular expression matching every form, its alternatives factored into a
     trie (much faster than a flat alternation); longer forms win over their prefixes."""
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    root: dict[str, dict[str, Any]] = {}
     for form in forms:
         node = root
         for char in form:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def pattern(node: dict) -> str:  # type: ignore[type-arg]
+    def pattern(node: dict[str, Any]) -> str:
         branches = [
             (r"\s+" if char == " " else re.escape(char)) + pattern(child)
             for char, child in sorted(node.items())

@@ -135,14 +135,13 @@ class Wayfinder:
                     f"Indicators of {result.id}",
                 )
         self.places[logic_model_uri(plan.name)] = Place(top, "Logic model")
-        for i, review in enumerate(reviews):
-            before = reviews[i - 1] if i > 0 else None
-            after = reviews[i + 1] if i + 1 < len(reviews) else None
+        for review in reviews:
+            earlier, later = _neighbours(tuple(reviews), review)
             self.places[review_uri(plan.name, review.date)] = Place(
                 top,
                 review.title,
-                _review_crumb(before),
-                _review_crumb(after),
+                _review_crumb(earlier),
+                _review_crumb(later),
                 f"Progress reviews of {plan.title}",
             )
 
