@@ -12,10 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygal
 from pygal.style import Style
+
+from .cache import DiskCache, key
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 #: Okabe & Ito (2008), in the order series take them.
 OKABE_ITO = (
@@ -142,6 +147,18 @@ def _legend_columns(chart: Chart) -> int:
 def _legend_shortfall(chart: Chart) -> int:
     """pygal reserves floor(series ÷ columns) legend rows, one short when they do not divide."""
     return 26 if len(chart.series) % _legend_columns(chart) else 0
+
+
+def cached_svg(chart: Chart, cache_dir: Path) -> Path | None:
+    """The chart's SVG file in the project's cache (ssa_site.cache), drawn only when no
+    build has drawn this very chart before; None when the cache cannot be written."""
+    charts = DiskCache(cache_dir, "charts")
+    entry = key("chart", chart)  # the whole chart: data, labels, colours, path
+    path = charts.path(entry, ".svg")
+    if charts.active and path.is_file():
+        return path
+    # Not through render_svg's in-memory cache: the file is the cache.
+    return charts.put_bytes(entry, render_svg.__wrapped__(chart), ".svg")
 
 
 @lru_cache(maxsize=4096)

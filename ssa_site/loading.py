@@ -9,10 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from . import cache
 from .model import INTERNAL, Assumption, Indicator, Initiative, Plan, Result, ResultRef, Value
 from .package import PackageSpec, display, read_package
-from .periods import PERIOD_FORMATS, PeriodError, parse_period
-from .problems import Problems
+from .periods import PERIOD_FORMATS, Period, PeriodError, parse_period
+from .problems import Problem, Problems
 from .schemas import split_list, standard_field_names
 from .tables import TableRow, read_tables
 
@@ -32,12 +33,22 @@ def load_plans(data_dir: Path, root: Path, problems: Problems) -> list[Plan]:
     for directory in sorted(p for p in data_dir.iterdir() if p.is_dir()):
         if directory.name.startswith((".", "_")):
             continue
-        spec = read_package(directory, root, problems)
-        if spec is None:
-            continue
-        tables = read_tables(spec, problems)
-        plans.append(build_plan(spec, tables, problems))
+        # Cached by the package's bytes (ssa_site.cache): the same Plan and Problems.
+        plan, found = cache.load_package(directory, root, load_package)
+        problems.extend(found)
+        if plan is not None:
+            plans.append(plan)
     return plans
+
+
+def load_package(directory: Path, root: Path) -> tuple[Plan | None, list[Problem]]:
+    """One package folder: its plan (None when unusable) and the problems found in it."""
+    problems = Problems()
+    spec = read_package(directory, root, problems)
+    if spec is None:
+        return None, problems.items
+    tables = read_tables(spec, problems)
+    return build_plan(spec, tables, problems), problems.items
 
 
 def _text(cells: dict[str, Any], name: str) -> str | None:
@@ -257,11 +268,19 @@ def _internal_results(results: list[Result], package_internal: bool) -> set[str]
     return internal
 
 
+def _share(shared: dict[Any, Any], value: Any) -> Any:
+    return value if value is None else shared.setdefault(value, value)
+
+
 def _values(
     spec: PackageSpec, rows: list[TableRow], path: str, problems: Problems
 ) -> list[Value]:
     standard = set(standard_field_names("values"))
     values: list[Value] = []
+    # Values repeat the same few ids, periods and categories: share one object of each,
+    # which keeps 500,000 values small in memory and quick to (un)pickle.
+    shared: dict[Any, Any] = {}
+    periods: dict[str, Period] = {}
     for row in rows:
         cells = row.cells
         indicator, period_text, kind = (
@@ -272,15 +291,18 @@ def _values(
         if not (indicator and period_text and kind):
             continue
         try:
-            period = parse_period(period_text, spec.fiscal_year_start)
+            period = periods.get(period_text) or parse_period(period_text, spec.fiscal_year_start)
         except PeriodError as exc:
             problems.error(path, row.number, "period", str(exc), f"write one of {PERIOD_FORMATS}")
             continue
+        periods[period_text] = period
         dimensions = tuple(
             (name, str(cell).strip())
             for name, cell in cells.items()
             if name not in standard and cell not in (None, "") and str(cell).strip()
         )
+        dimensions = shared.setdefault(dimensions, dimensions)
+        indicator, kind = shared.setdefault(indicator, indicator), shared.setdefault(kind, kind)
         raw_value = cells.get("value")
         values.append(
             Value(
@@ -290,8 +312,8 @@ def _values(
                 value=float(raw_value) if raw_value is not None else None,
                 text=_text(cells, "text"),
                 comment=_text(cells, "comment"),
-                status=_text(cells, "status"),
-                reported=cells.get("reported"),
+                status=_share(shared, _text(cells, "status")),
+                reported=_share(shared, cells.get("reported")),
                 dimensions=dimensions,
                 internal=_own_internal(cells),
                 row=row.number,

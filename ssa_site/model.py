@@ -27,7 +27,7 @@ class ResultRef:
         return f"{self.plan}:{self.result}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Value:
     """A baseline, target or actual of one indicator for one period (a row of the ITT)."""
 

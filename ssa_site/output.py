@@ -70,6 +70,7 @@ class PageContext:
     evaluations_index_markdown: str | None = None  # the authored evaluations/index.md
     status_settings: StatusSettings = field(default_factory=StatusSettings)
     glossary: Glossary | None = None  # the site's glossary (None: the packaged one)
+    cache_dir: Path | None = None  # <project>/.cache/ssa: content-addressed caches (cache.py)
 
     @cached_property
     def status(self) -> StatusBoard:

@@ -11,13 +11,15 @@ import time
 from typing import TYPE_CHECKING
 
 from .chart_specs import dimension_charts, indicator_chart, status_chart
-from .charts import Chart, render_svg
+from .charts import Chart, cached_svg, render_svg
 from .model import Indicator, Value
 from .output import Generated, GeneratedAsset, PageContext
 from .periods import parse_period
 from .status import StatusSettings, assess
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .status import IndicatorStatus
 
 log = logging.getLogger("mkdocs.plugins.ssa_site.performance")
@@ -25,12 +27,22 @@ log = logging.getLogger("mkdocs.plugins.ssa_site.performance")
 METHOD_URI = "method/status.md"
 
 
-def chart_assets(charts: list[Chart]) -> list[Generated]:
-    """Each chart once, as an SVG file."""
+def chart_assets(charts: list[Chart], cache_dir: Path | None = None) -> list[Generated]:
+    """Each chart once, as an SVG file; drawn once per content when there is a cache."""
     seen: dict[str, Chart] = {}
     for chart in charts:
         seen.setdefault(chart.path, chart)
-    return [GeneratedAsset(path, render_svg(chart)) for path, chart in seen.items()]
+    if cache_dir is None:
+        return [GeneratedAsset(path, render_svg(chart)) for path, chart in seen.items()]
+    generated: list[Generated] = []
+    for path, chart in seen.items():
+        file = cached_svg(chart, cache_dir)
+        generated.append(
+            GeneratedAsset(path, abs_src_path=str(file))
+            if file is not None
+            else GeneratedAsset(path, render_svg(chart))
+        )
+    return generated
 
 
 def performance_files(context: PageContext) -> list[Generated]:
@@ -47,7 +59,7 @@ def performance_files(context: PageContext) -> list[Generated]:
             if trend is not None:
                 charts.append(trend)
             charts.extend(chart for _, chart in dimension_charts(indicator) if chart)
-    generated = chart_assets(charts)
+    generated = chart_assets(charts, context.cache_dir)
     log.info("Drew %d chart(s) in %.2f s", len(generated), time.perf_counter() - start)
     generated.append(method_page(context))
     return generated

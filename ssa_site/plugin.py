@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import export_pages
+from . import cache, export_pages
 from .config import SsaConfig
 from .downloads.settings import Publisher
 from .evaluation_loading import EVALUATIONS_DIR
@@ -183,6 +183,7 @@ class SsaPlugin(BasePlugin[SsaConfig]):
                 self.config.status_thresholds, self.config.late_after_days
             ),
             glossary=self.glossary,
+            cache_dir=cache.base_dir(self.root),
         )
         generated = generate_all(context)
         for item in generated:

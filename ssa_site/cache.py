@@ -1,0 +1,200 @@
+"""Content-addressed caches: on disk under ``<project>/.cache/ssa/``, and in the process.
+
+A cache entry is found by a key: the SHA-256 of *everything* that affects the cached
+result (the input bytes, the options, the audience where it matters, and the
+:func:`code_fingerprint` of this package). Same key, same bytes: a cache never changes
+the output, only how fast it comes.
+
+Disk entries are written to a temporary file and moved into place with ``os.replace``,
+so builds running at once never read a half-written entry; a corrupt or unreadable entry
+is treated as missing. The in-process memo keeps results across the rebuilds of one
+``mkdocs serve`` (which reloads the config and the plugin, not the modules).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections import OrderedDict
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .problems import Problem
+
+CACHE_DIR = Path(".cache") / "ssa"
+#: Set SSA_CACHE=0 to build without the disk cache (the in-process memo stays).
+DISABLE_ENV = "SSA_CACHE"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def enabled() -> bool:
+    return os.environ.get(DISABLE_ENV, "1").strip().lower() not in ("0", "false", "no", "off")
+
+
+#: Libraries whose version changes what is cached (typed rows, SVG).
+_LIBRARIES = ("frictionless", "pygal", "pygal_maps_world", "pycountry")
+
+
+@cache
+def code_fingerprint() -> str:
+    """A digest of this package's code, templates and schemas and of the versions of the
+    libraries it draws and reads with: a new version (or a local edit) never reuses
+    entries written by another."""
+    digest = hashlib.sha256(sys.version.encode())
+    for library in _LIBRARIES:
+        try:
+            digest.update(f"{library}=={metadata.version(library)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{library} missing".encode())
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.suffix in (".py", ".html", ".json", ".yml", ".css", ".js") and path.is_file():
+            digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def key(*parts: object) -> str:
+    """SHA-256 of the parts (bytes as they are, anything else by its ``repr``)."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    for part in parts:
+        data = part if isinstance(part, bytes) else repr(part).encode("utf-8")
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    with path.open("rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+def tree_digest(directory: Path) -> str:
+    """Every file below a folder: names, contents and where links lead."""
+    digest = hashlib.sha256()
+    for path in sorted(directory.rglob("*")):
+        digest.update(path.relative_to(directory).as_posix().encode() + b"\0")
+        if path.is_symlink():
+            digest.update(b"link:" + os.fsencode(path.readlink()) + b"\0")
+            digest.update(os.fsencode(path.resolve()) + b"\0")
+        if path.is_file():
+            digest.update(file_digest(path).encode())
+    return digest.hexdigest()
+
+
+def base_dir(root: Path) -> Path:
+    """``<project>/.cache/ssa``: every cache of the project (git-ignored)."""
+    return root / CACHE_DIR
+
+
+class DiskCache:
+    """Entries of one kind (``namespace``) under ``<base>/<namespace>/``."""
+
+    def __init__(self, base: Path, namespace: str) -> None:
+        self.folder = base / namespace
+        self.active = enabled()
+
+    def path(self, entry: str, suffix: str = "") -> Path:
+        return self.folder / entry[:2] / f"{entry}{suffix}"
+
+    def get_bytes(self, entry: str, suffix: str = "") -> bytes | None:
+        if not self.active:
+            return None
+        try:
+            return self.path(entry, suffix).read_bytes()
+        except OSError:
+            return None
+
+    def put_bytes(self, entry: str, data: bytes, suffix: str = "") -> Path | None:
+        """Store bytes; the entry's path, or None when the cache cannot be written."""
+        if not self.active:
+            return None
+        target = self.path(entry, suffix)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(handle, "wb") as f:
+                    f.write(data)
+                Path(temporary).replace(target)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+        except OSError:
+            return None
+        return target
+
+    def get(self, entry: str) -> Any | None:
+        """An unpickled entry, or None when missing or unreadable."""
+        data = self.get_bytes(entry, ".pickle")
+        if data is None:
+            return None
+        try:
+            return pickle.loads(data)  # our own files, found by a digest of their inputs
+        except Exception:
+            return None
+
+    def put(self, entry: str, value: Any) -> None:
+        self.put_bytes(entry, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), ".pickle")
+
+
+class Memo:
+    """A small in-process LRU map: the last few results, kept across serve rebuilds."""
+
+    def __init__(self, size: int = 4) -> None:
+        self.size = size
+        self.items: OrderedDict[str, Any] = OrderedDict()
+
+    def get(self, entry: str) -> Any | None:
+        found = self.items.get(entry)
+        if found is not None:
+            self.items.move_to_end(entry)
+        return found
+
+    def put(self, entry: str, value: Any) -> Any:
+        self.items[entry] = value
+        self.items.move_to_end(entry)
+        while len(self.items) > self.size:
+            self.items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        self.items.clear()
+
+
+_PACKAGES: dict[str, tuple[str, Any]] = {}  # package folder → (entry, (plan, problems))
+
+
+def load_package(
+    directory: Path, root: Path, load: Callable[[Path, Path], tuple[Any, list[Problem]]]
+) -> tuple[Any, list[Problem]]:
+    """``load(directory, root)`` once per content of the package folder.
+
+    The entry is keyed by every file of the folder (names, bytes, link targets), the
+    folder's place in the project (problems name paths) and the code; it holds the plan
+    of every audience and every problem, so a cached load reports exactly what a fresh
+    one does. Kept on disk and in the process (for serve rebuilds)."""
+    display = (
+        directory.resolve().relative_to(root.resolve()).as_posix()
+        if (directory.resolve().is_relative_to(root.resolve()))
+        else directory.as_posix()
+    )
+    entry = key("package", display, tree_digest(directory))
+    slot = str(directory.resolve())
+    held = _PACKAGES.get(slot)
+    if held is not None and held[0] == entry:
+        return held[1]  # type: ignore[no-any-return]
+    disk = DiskCache(base_dir(root), "packages")
+    found = disk.get(entry)
+    if found is None:
+        found = load(directory, root)
+        disk.put(entry, found)
+    _PACKAGES[slot] = (entry, found)
+    return found  # type: ignore[no-any-return]
