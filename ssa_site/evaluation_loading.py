@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from .evaluations import RESPONSES, STATUSES, TYPES, Evaluation, InitiativeRef, Recommendation
 from .formulas import FORMULA_FIX, formula_message, looks_like_formula
-from .front_matter import Checker, parse
+from .front_matter import Checker, parse, read_markdown
 from .model import INTERNAL, PUBLIC, Plan, Portfolio, ResultRef
 from .narratives import strip_leading_h1
 
@@ -55,10 +55,8 @@ def load_evaluations(
         if path.name == "index.md":
             continue
         display = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
-        try:
-            text = path.read_text("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.error(display, None, None, f"cannot be read ({exc})", "save it as UTF-8")
+        text = read_markdown(path, display, problems)
+        if text is None:
             continue
         parsed = parse(text, display, problems)
         if parsed is None:

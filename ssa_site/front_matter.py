@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .problems import Problems
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -34,6 +36,56 @@ _Loader.add_constructor(
     "tag:yaml.org,2002:timestamp",
     lambda loader, node: loader.construct_scalar(node),
 )
+
+
+def read_markdown(path: Path, display: str, problems: Problems) -> str | None:
+    """The text of an authored Markdown file, or None after reporting why it is unreadable."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.error(
+            display,
+            None,
+            None,
+            f"cannot be read ({exc.strerror or exc})",
+            "check that the file exists and that you may read it",
+        )
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        problems.error(
+            display,
+            data[: exc.start].count(b"\n") + 1,
+            None,
+            f"is not UTF-8 text (byte 0x{data[exc.start]:02x})",
+            "save the file with the UTF-8 encoding",
+        )
+        return None
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    """A syntax error in front matter: the line of the file and what is wrong, one line."""
+
+    row: int
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def yaml_problem(exc: yaml.YAMLError) -> YamlProblem:
+    """Where and what a YAML error is, in one line (PyYAML's own message spans five)."""
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context = getattr(exc, "context", None)
+    mark = getattr(exc, "problem_mark", None)
+    if "end of stream" in problem or "<stream end>" in problem:
+        # Something opened and never closed: the line where it was opened helps most.
+        mark = getattr(exc, "context_mark", None) or mark
+    row = mark.line + 2 if mark is not None else 1  # the YAML starts on line 2, after '---'
+    text = f"{problem} ({context})" if context else problem
+    return YamlProblem(row, f"is not valid YAML: {text}")
 
 
 def split(text: str) -> tuple[str, str]:
@@ -164,12 +216,9 @@ def parse(text: str, path: str, problems: Problems) -> tuple[dict[str, Any], str
     try:
         meta = yaml.load(front, Loader=_Loader) or {}  # a SafeLoader
     except yaml.YAMLError as exc:
+        error = yaml_problem(exc)
         problems.error(
-            path,
-            1,
-            "front matter",
-            f"is not valid YAML ({exc})",
-            "fix the YAML between the --- lines",
+            path, error.row, "front matter", error.message, "fix the YAML between the --- lines"
         )
         return None
     if not isinstance(meta, dict):

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .front_matter import TextDateLoader
+from .front_matter import TextDateLoader, YamlProblem, read_markdown, yaml_problem
 from .model import INTERNAL, Portfolio
 from .problems import Problems
 
@@ -21,6 +21,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\
 _BLOCK_OPEN = re.compile(r"^[ \t]*///[ \t]*([\w-]+)")
 _BLOCK_CLOSE = re.compile(r"^[ \t]*///[ \t]*$")
 _LEADING_H1 = re.compile(r"\A\s*#(?!#)[ \t]+[^\n]*\n")
+FRONT_MATTER_FIX = "fix the YAML between the --- lines"
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class Narrative:
         return self.meta.get("visibility") == INTERNAL
 
 
-def split_front_matter(text: str) -> tuple[dict[str, Any], str, str | None]:
+def split_front_matter(text: str) -> tuple[dict[str, Any], str, YamlProblem | None]:
     """(meta, body, error): the YAML front matter of a Markdown text and the rest."""
     match = _FRONT_MATTER.match(text)
     if not match:
@@ -47,9 +48,9 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, str | None]:
     try:
         meta = yaml.load(match.group(1) or "", Loader=TextDateLoader) or {}  # noqa: S506
     except yaml.YAMLError as exc:
-        return {}, text[match.end() :], f"the front matter is not valid YAML ({exc})"
+        return {}, text[match.end() :], yaml_problem(exc)
     if not isinstance(meta, dict):
-        return {}, text[match.end() :], "the front matter must be a YAML mapping"
+        return {}, text[match.end() :], YamlProblem(1, "must be a mapping of fields")
     return meta, text[match.end() :], None
 
 
@@ -66,7 +67,8 @@ def filter_internal_blocks(markdown: str, internal: bool) -> str:
     for line in markdown.splitlines(keepends=True):
         if not inside:
             opened = _BLOCK_OPEN.match(line)
-            if opened and opened.group(1) == "internal":
+            # Any case: a passage marked "/// Internal" must not be published either.
+            if opened and opened.group(1).lower() == "internal":
                 inside, depth = True, 0
                 if internal:
                     out.append(
@@ -92,10 +94,51 @@ def filter_internal_blocks(markdown: str, internal: bool) -> str:
     return "".join(out)
 
 
+def check_pages(docs_dir: Path, root: Path, problems: Problems) -> None:
+    """Check the front matter of authored pages that no other loader checks.
+
+    A page whose front matter cannot be read, or whose visibility is not exactly public or
+    internal, cannot be classified, and a page that cannot be classified is not published.
+    """
+    if not docs_dir.is_dir():
+        return
+    for path in sorted(docs_dir.rglob("*.md")):
+        parts = path.relative_to(docs_dir).parts
+        if any(part.startswith(".") for part in parts) or (
+            (parts[0] == "plans" and len(parts) > 2)
+            or parts[0] == "reviews"
+            or (parts[0] == "evaluations" and len(parts) == 2 and parts[1] != "index.md")
+        ):
+            continue  # narratives, reviews and evaluations: checked by their own loaders
+        display = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        text = read_markdown(path, display, problems)
+        if text is None:
+            continue
+        meta, _, error = split_front_matter(text)
+        if error:
+            problems.error(display, error.row, "front matter", error.message, FRONT_MATTER_FIX)
+        elif meta.get("visibility") not in (None, "public", "internal"):
+            problems.error(
+                display,
+                None,
+                "visibility",
+                f"'{meta.get('visibility')}' is not a visibility",
+                "use public or internal",
+            )
+
+
 def find_narratives(
-    docs_dir: Path, root: Path, portfolio_full: Portfolio, problems: Problems
+    docs_dir: Path,
+    root: Path,
+    portfolio_full: Portfolio,
+    problems: Problems,
+    unloaded: frozenset[str] = frozenset(),
 ) -> list[Narrative]:
-    """Every narrative under ``<docs_dir>/plans``, checked against the full model."""
+    """Every narrative under ``<docs_dir>/plans``, checked against the full model.
+
+    ``unloaded`` names plan folders whose package could not be read: their problems are
+    reported already, so their narratives are skipped rather than reported again.
+    """
     plans_dir = docs_dir / "plans"
     if not plans_dir.is_dir():
         return []
@@ -106,20 +149,20 @@ def find_narratives(
         if len(parts) == 1:
             continue  # plans/index.md and other pages beside the plan folders
         display = path.relative_to(root).as_posix() if path.is_relative_to(root) else src_uri
-        try:
-            text = path.read_text("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.error(display, None, None, f"cannot be read ({exc})", "save it as UTF-8")
+        text = read_markdown(path, display, problems)
+        if text is None:
             continue
         meta, body, error = split_front_matter(text)
         if error:
-            problems.error(display, 1, "front matter", error, "fix the YAML between the --- lines")
+            problems.error(display, error.row, "front matter", error.message, FRONT_MATTER_FIX)
             continue
         plan_name = str(meta.get("plan") or parts[0])
         default_result = None if path.stem == "index" and len(parts) == 2 else path.stem
         result_id = meta.get("result", default_result)
         result_id = str(result_id) if result_id is not None else None
         plan = portfolio_full.plan(plan_name)
+        if plan is None and plan_name in unloaded:
+            continue
         if plan is None:
             problems.error(
                 display,

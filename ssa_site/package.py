@@ -215,12 +215,13 @@ def read_package(directory: Path, root: Path, problems: Problems) -> PackageSpec
         )
     fy_start = meta.get("fiscal_year_start", 10)
     if not isinstance(fy_start, int) or isinstance(fy_start, bool) or not 1 <= fy_start <= 12:
+        quoted = isinstance(fy_start, str)
         problems.error(
             path,
             None,
             "ssa.fiscal_year_start",
-            f"'{fy_start}' is not a month",
-            "write a month number from 1 to 12 (10 for US fiscal years)",
+            f'"{fy_start}" is text, not a month number' if quoted else f"{fy_start} is not a month",
+            "write a month number from 1 to 12, without quotes; 10 for US fiscal years",
         )
         fy_start = 10
     visibility = meta.get("visibility") or "public"
@@ -258,7 +259,16 @@ def _resources(
     descriptor: dict[str, Any], directory: Path, root: Path, path: str, problems: Problems
 ) -> tuple[ResourceSpec, ...]:
     raw = descriptor.get("resources")
-    if not isinstance(raw, list) or not raw:
+    if raw is not None and not isinstance(raw, list):
+        problems.error(
+            path,
+            None,
+            "resources",
+            "must be a list of resources",
+            'write [{"name": "results", "path": "results.csv"}, ...]',
+        )
+        return ()
+    if not raw:
         problems.error(
             path,
             None,
@@ -269,8 +279,8 @@ def _resources(
         return ()
     specs: list[ResourceSpec] = []
     seen: set[str] = set()
-    for index, item in enumerate(raw):
-        where = f"resources[{index}]"
+    for index, item in enumerate(raw, start=1):
+        where = f"resources[{index}]"  # items count from 1, as in front matter
         if not isinstance(item, dict):
             problems.error(path, None, where, "must be an object", 'write {"name": ..., "path": ...}')
             continue

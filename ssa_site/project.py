@@ -16,7 +16,7 @@ from .checks import check_plans
 from .evaluation_loading import check_publication, load_evaluations
 from .loading import load_plans
 from .model import Plan, Portfolio
-from .narratives import Narrative, find_narratives
+from .narratives import Narrative, check_pages, find_narratives
 from .problems import Problem, Problems
 from .quality import QualityOptions, QualityReport, check_quality
 from .reviews import Review, find_reviews
@@ -105,8 +105,14 @@ def load_site(
     _check_ids(plans, problems)
     check_plans(plans, problems)
     full = Portfolio(plans=tuple(plans), audience="internal")
-    narratives = find_narratives(docs_dir, root, full, problems)
-    reviews = find_reviews(docs_dir, root, full, problems)
+    # Plan folders whose package could not be read: their narratives and reviews are not
+    # reported again as naming no plan.
+    unloaded = frozenset(
+        d.name for d in (data_dir.iterdir() if data_dir.is_dir() else ()) if d.is_dir()
+    ) - {p.name for p in plans}
+    narratives = find_narratives(docs_dir, root, full, problems, unloaded)
+    check_pages(docs_dir, root, problems)
+    reviews = find_reviews(docs_dir, root, full, problems, unloaded)
     portfolio = for_audience(plans, audience, internal_fields)
     all_evaluations = load_evaluations(docs_dir, root, full, problems)
     check_publication(all_evaluations, full, evaluation_publication_days, problems)

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from .front_matter import read_markdown
 from .model import INTERNAL, Portfolio
-from .narratives import split_front_matter, strip_leading_h1
+from .narratives import FRONT_MATTER_FIX, split_front_matter, strip_leading_h1
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -55,9 +56,14 @@ def is_review_source(src_uri: str) -> bool:
 
 
 def find_reviews(
-    docs_dir: Path, root: Path, portfolio_full: Portfolio, problems: Problems
+    docs_dir: Path,
+    root: Path,
+    portfolio_full: Portfolio,
+    problems: Problems,
+    unloaded: frozenset[str] = frozenset(),
 ) -> list[Review]:
-    """Every review under ``<docs_dir>/reviews``, checked against the full model."""
+    """Every review under ``<docs_dir>/reviews``, checked against the full model
+    (reviews of ``unloaded`` plans, whose packages could not be read, are skipped)."""
     reviews_dir = docs_dir / REVIEWS_DIR
     if not reviews_dir.is_dir():
         return []
@@ -85,6 +91,8 @@ def find_reviews(
                 f"'{stem}' is not a date",
                 "name the review after its date, e.g. 2025-03-31.md",
             )
+        if portfolio_full.plan(plan_name) is None and plan_name in unloaded:
+            continue
         if portfolio_full.plan(plan_name) is None:
             problems.error(
                 display,
@@ -94,14 +102,12 @@ def find_reviews(
                 f"put it in the folder of one of: {plans}",
             )
             continue
-        try:
-            text = path.read_text("utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.error(display, None, None, f"cannot be read ({exc})", "save it as UTF-8")
+        text = read_markdown(path, display, problems)
+        if text is None:
             continue
         meta, body, error = split_front_matter(text)
         if error:
-            problems.error(display, 1, "front matter", error, "fix the YAML between the --- lines")
+            problems.error(display, error.row, "front matter", error.message, FRONT_MATTER_FIX)
             continue
         visibility = meta.get("visibility")
         if visibility not in (None, "public", "internal"):

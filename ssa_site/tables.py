@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 import frictionless
@@ -48,6 +50,56 @@ def _decode(spec: ResourceSpec, problems: Problems) -> str | None:
             "save the file as 'CSV UTF-8' in your spreadsheet program",
         )
         return None
+
+
+def _quoting_ok(spec: ResourceSpec, text: str, problems: Problems) -> bool:
+    """Report broken quoting (a quote never closed swallows the rest of the file)."""
+    reader = csv.reader(io.StringIO(text), strict=True)
+    records = 0
+    try:
+        for _ in reader:
+            records += 1
+    except csv.Error as exc:
+        row = records + 1
+        if "unexpected end of data" in str(exc):
+            problems.error(
+                spec.display_path,
+                row,
+                None,
+                "a quoted cell that starts on this row is never closed",
+                'add the closing double quote ("), or remove the opening one',
+            )
+        else:
+            problems.error(
+                spec.display_path,
+                row,
+                None,
+                f"the quoting is broken ({exc})",
+                "put double quotes around a cell that holds a comma, a quote or a line "
+                'break, and double every quote inside it ("")',
+            )
+        return False
+    return True
+
+
+#: Numbers at least this large lose whole-number precision and overflow chart arithmetic.
+NUMBER_LIMIT = 1e15
+
+
+def _out_of_range(cells: dict[str, Any]) -> list[tuple[str, str]]:
+    """(field, what is wrong) for number cells that are NaN, infinite or too large."""
+    found = []
+    for name, value in cells.items():
+        if isinstance(value, float | Decimal):
+            try:
+                number = float(value)
+            except (ValueError, OverflowError):
+                number = math.nan
+            if not math.isfinite(number):
+                found.append((name, "is not a finite number"))
+            elif abs(number) >= NUMBER_LIMIT:
+                found.append((name, "is too large: numbers must be smaller than 1e15"))
+    return found
 
 
 def _schema_for(
@@ -161,7 +213,7 @@ def read_tables(spec: PackageSpec, problems: Problems) -> dict[str, list[TableRo
     readable: list[ResourceSpec] = []
     for resource in spec.resources:
         text = _decode(resource, problems)
-        if text is None:
+        if text is None or not _quoting_ok(resource, text, problems):
             continue
         reader = csv.reader(io.StringIO(text))
         header = next(reader, None)
@@ -213,7 +265,20 @@ def read_tables(spec: PackageSpec, problems: Problems) -> dict[str, list[TableRo
                         problems.error(
                             resource_spec.display_path, row.row_number, field, message, fix
                         )
-                    rows.append(TableRow(row.row_number, row.to_dict(), not row.errors))
+                    cells = row.to_dict()
+                    written = dict(zip(row.field_names, row.cells, strict=False))
+                    out_of_range = _out_of_range(cells)
+                    for name, what in out_of_range:
+                        problems.error(
+                            resource_spec.display_path,
+                            row.row_number,
+                            name,
+                            f"'{written.get(name, cells[name])}' {what}",
+                            "write a number such as 42 or 3.5; check for a lost decimal point "
+                            "or unit",
+                        )
+                    ok = not row.errors and not out_of_range
+                    rows.append(TableRow(row.row_number, cells, ok))
         except frictionless.FrictionlessException as exc:
             problems.error(
                 resource_spec.display_path,

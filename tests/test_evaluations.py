@@ -265,8 +265,11 @@ def test_missing_front_matter_and_bad_yaml(tmp_path):
         },
     )
     found = problems_of(root)
-    assert found[0].startswith("content/evaluations/broken.md:1: front matter: is not valid YAML (")
-    assert found[0].endswith("(fix the YAML between the --- lines)")
+    assert found[0] == (
+        "content/evaluations/broken.md:2: front matter: is not valid YAML: expected ',' or ']', "
+        "but got '<stream end>' (while parsing a flow sequence) (fix the YAML between the --- "
+        "lines)"
+    )
     assert found[1:] == [
         "content/evaluations/plain.md: has no front matter (start the file with the "
         "evaluation's fields between two '---' lines)",

@@ -111,7 +111,7 @@ def test_unsafe_resource_paths_are_refused(root, path, reason):
     descriptor_path.write_text(json.dumps(descriptor))
     found = problems(root)
     assert (
-        f"{PLAN}/datapackage.json: resources[0].path: '{path}' {reason} (use a CSV file "
+        f"{PLAN}/datapackage.json: resources[1].path: '{path}' {reason} (use a CSV file "
         'inside the package folder, e.g. "results.csv")'
     ) in found
 
