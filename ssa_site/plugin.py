@@ -14,6 +14,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import cache, export_pages
+from .asof import EPOCH
 from .config import SsaConfig
 from .downloads.settings import Publisher
 from .evaluation_loading import EVALUATIONS_DIR
@@ -266,6 +267,15 @@ class SsaPlugin(BasePlugin[SsaConfig]):
         if target is not None:
             export_pages.write_nav(target, nav.items)
         return nav
+
+    # MkDocs dates every page (the sitemap's <lastmod>, the gzipped sitemap's timestamp) by
+    # the clock unless SOURCE_DATE_EPOCH is set: date them by the build's "today" instead
+    # (ssa_site.asof: SOURCE_DATE_EPOCH, else the data's latest date), so that the same
+    # input gives the same bytes on any day.
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        if self.site is not None and self.site.today != EPOCH:
+            page.update_date = self.site.today.isoformat()
+        return page
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
