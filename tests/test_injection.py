@@ -293,7 +293,9 @@ def test_charts_are_well_formed_and_keep_the_text(built: Built) -> None:
         texts.append("".join(tree.getroot().itertext()))
     joined = "\n".join(texts)
     assert DIMENSION in joined  # the breakdown chart names its dimension
-    assert p("dimension-value") in joined
+    for tag in ("dimension-value", "plan-title", "result-title", "indicator-title"):
+        assert p(tag) in joined, tag  # a category, a status chart, an indicator chart
+    assert p("indicator-unit") in joined
     assert all(c.name.endswith(".svg") and c.is_relative_to(built.public) for c in charts)
 
 
