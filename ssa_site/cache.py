@@ -42,28 +42,46 @@ def enabled() -> bool:
 #: Libraries whose version changes what is cached (typed rows, SVG).
 _LIBRARIES = ("frictionless", "pygal", "pygal_maps_world", "pycountry")
 
+#: The modules whose code decides each kind of cached result (what they import included).
+LOADING_CODE = (
+    "cache.py",
+    "loading.py",
+    "tables.py",
+    "package.py",
+    "periods.py",
+    "model.py",
+    "problems.py",
+    "schemas.py",
+    "schemas",
+)
+CHART_CODE = ("cache.py", "charts.py")
+
 
 @cache
-def code_fingerprint() -> str:
-    """A digest of this package's code, templates and schemas and of the versions of the
-    libraries it draws and reads with: a new version (or a local edit) never reuses
-    entries written by another."""
+def code_fingerprint(modules: tuple[str, ...]) -> str:
+    """A digest of the given modules (files or folders of this package), of the package
+    version and of the libraries it reads and draws with: a new version or a local edit
+    never reuses entries written by other code."""
     digest = hashlib.sha256(sys.version.encode())
-    for library in _LIBRARIES:
+    for library in ("ssa-site", *_LIBRARIES):
         try:
             digest.update(f"{library}=={metadata.version(library)}".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{library} missing".encode())
-    for path in sorted(_PACKAGE.rglob("*")):
-        if path.suffix in (".py", ".html", ".json", ".yml", ".css", ".js") and path.is_file():
-            digest.update(path.relative_to(_PACKAGE).as_posix().encode())
-            digest.update(path.read_bytes())
+    for module in modules:
+        target = _PACKAGE / module
+        files = sorted(p for p in target.rglob("*") if p.is_file()) if target.is_dir() else [target]
+        for path in files:
+            if path.suffix in (".py", ".json") and path.is_file():
+                digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+                digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
-def key(*parts: object) -> str:
-    """SHA-256 of the parts (bytes as they are, anything else by its ``repr``)."""
-    digest = hashlib.sha256(code_fingerprint().encode())
+def key(code: tuple[str, ...], *parts: object) -> str:
+    """SHA-256 of the code that makes the result and of its inputs (bytes as they are,
+    anything else by its ``repr``)."""
+    digest = hashlib.sha256(code_fingerprint(code).encode())
     for part in parts:
         data = part if isinstance(part, bytes) else repr(part).encode("utf-8")
         digest.update(len(data).to_bytes(8, "big"))
@@ -186,7 +204,7 @@ def load_package(
         if (directory.resolve().is_relative_to(root.resolve()))
         else directory.as_posix()
     )
-    entry = key("package", display, tree_digest(directory))
+    entry = key(LOADING_CODE, "package", display, tree_digest(directory))
     slot = str(directory.resolve())
     held = _PACKAGES.get(slot)
     if held is not None and held[0] == entry:

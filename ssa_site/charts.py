@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pygal
 from pygal.style import Style
 
-from .cache import DiskCache, key
+from .cache import CHART_CODE, DiskCache, key
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -153,7 +153,7 @@ def cached_svg(chart: Chart, cache_dir: Path) -> Path | None:
     """The chart's SVG file in the project's cache (ssa_site.cache), drawn only when no
     build has drawn this very chart before; None when the cache cannot be written."""
     charts = DiskCache(cache_dir, "charts")
-    entry = key("chart", chart)  # the whole chart: data, labels, colours, path
+    entry = key(CHART_CODE, "chart", chart)  # the whole chart: data, labels, colours, path
     path = charts.path(entry, ".svg")
     if charts.active and path.is_file():
         return path

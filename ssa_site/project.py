@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from . import evaluations as evaluation_model
 from .asof import EPOCH, reference_date
+from .cache import tree_digest
 from .checks import check_plans
 from .evaluation_loading import check_publication, load_evaluations
 from .loading import load_plans
@@ -45,6 +46,7 @@ class Site:
     today: date = EPOCH  # "today" for overdue checks: see ssa_site.asof
     quality: QualityReport = QualityReport()  # plan quality findings (internal only)
     reviews: tuple[Review, ...] = ()  # the audience's progress reviews, by plan and date
+    data_fingerprint: str = ""  # digest of every file of the data folder (cache keys)
 
     def evaluations_of(
         self, plan: str, result: str | None = None, initiative: str | None = None
@@ -143,4 +145,5 @@ def load_site(
         today=reference_date(portfolio, evaluations),
         quality=quality_report,
         reviews=reviews_for_audience(reviews, portfolio),
+        data_fingerprint=tree_digest(data_dir) if data_dir.is_dir() else "",
     )

@@ -104,19 +104,12 @@ def breakdowns(indicator: Indicator) -> tuple[Breakdown, ...]:
             {(v.period, v.kind) for v in values},
             key=lambda k: (k[0].end, k[0].start, order.get(k[1], 3)),
         )
+        first: dict[tuple[Period, str, str], Value] = {}  # the first value of each cell
+        for v in values:
+            first.setdefault((v.period, v.kind, v.dimensions[0][1]), v)
         rows = []
         for period, kind in keys:
-            cells = tuple(
-                next(
-                    (
-                        v
-                        for v in values
-                        if v.period == period and v.kind == kind and v.dimensions[0][1] == c
-                    ),
-                    None,
-                )
-                for c in categories
-            )
+            cells = tuple(first.get((period, kind, c)) for c in categories)
             rows.append((period, kind, cells))
         found.append(Breakdown(dimension, tuple(categories), tuple(rows)))
     return tuple(found)

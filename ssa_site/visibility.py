@@ -75,7 +75,8 @@ def _public_plan(plan: Plan, public_refs: set[ResultRef], hidden: set[str]) -> P
 
 
 def _blank(entity, hidden: set[str]):  # type: ignore[no-untyped-def]
-    changes = {name: None for name in hidden if hasattr(entity, name)}
+    # Only fields that hold something: most values have no comment, and stay as they are.
+    changes = {name: None for name in hidden if getattr(entity, name, None) is not None}
     return replace(entity, **changes) if changes else entity
 
 

@@ -20,7 +20,7 @@ from ..urls import (
     plan_uri,
     result_uri,
 )
-from . import columns, datapackage, iati, links
+from . import columns, datapackage, iati, links, stored
 from .catalog import Dataset
 from .datapackage import Table
 from .evaluations import evaluation_records, recommendation_records, schemas
@@ -42,7 +42,20 @@ log = logging.getLogger("mkdocs.plugins.ssa.downloads")
 def downloads(context: PageContext) -> list[Generated]:
     """Every download of the site, ``data.json`` and the Data page (``/data/``)."""
     start = time.perf_counter()
-    build = _Build(context, links.public_view(context.site))
+    data = links.public_view(context.site)
+    key = stored.entry(context, data)
+    found = stored.restore(context, key)
+    if found is not None:  # the same public data and settings as a previous build
+        kept, assets = found
+        out = Output(context.scratch, kept.provenance.built)
+        page = data_page(context, out, list(kept.datasets), kept.provenance, kept.publisher)
+        log.info(
+            "Reused %d download(s) of an earlier build (public data only) in %.2f s",
+            len(assets) + len(out.assets),
+            time.perf_counter() - start,
+        )
+        return [*assets, *out.assets, page]
+    build = _Build(context, data)
     datasets: list[Dataset] = []
     packages: list[tuple[str, list[Table]]] = []
     for plan in build.data.portfolio.plans:
@@ -54,6 +67,7 @@ def downloads(context: PageContext) -> list[Generated]:
         datasets.append(dataset)
         packages.append(("evaluations", tables))
     datasets.insert(0, build.everything(packages))
+    stored.store(context, key, build.out, datasets, build.provenance, build.publisher)
     page = data_page(context, build.out, datasets, build.provenance, build.publisher)
     log.info(
         "Wrote %d download(s) (%d plan package(s), public data only) in %.2f s",
