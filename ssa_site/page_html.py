@@ -59,13 +59,15 @@ _SKIP_TAG = re.compile(
     re.S | re.I,
 )
 #: What generated pages hold that search need not: data tables, charts (their captions
-#: and text alternatives repeat the tables), lists of downloads, and lists of other
-#: results (chains, alignment, related pages), which are indexed on their own pages.
+#: and text alternatives repeat the tables), lists of downloads, the steps of status
+#: arithmetic, and lists of other results (chains, alignment, related pages), which are
+#: indexed on their own pages.
 _EXCLUDED_CLASSES = (
-    "ssa-table ssa-chart ssa-map ssa-download-list ssa-chain-block ssa-alignment ssa-related"
+    "ssa-table ssa-chart ssa-map ssa-download-list ssa-chain-block ssa-alignment ssa-related "
+    "ssa-arithmetic"
 )
 _SEARCH_EXCLUDED = re.compile(
-    r"<(table|figure|ul|div)(?=\s)([^>]*\bclass=\"(?:"
+    r"<(table|figure|ul|ol|div)(?=\s)([^>]*\bclass=\"(?:"
     + "|".join(_EXCLUDED_CLASSES.split())
     + r")[\s\"])"
 )
