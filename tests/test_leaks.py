@@ -126,7 +126,7 @@ def _strip_csv(path: Path) -> None:
         for column in _LIST_COLUMNS:
             if column in cells:
                 items = [i.strip() for i in cells[column].split(";")]
-                cells[column] = "; ".join(i for i in items if i and "CANARY" not in i)
+                cells[column] = "; ".join(i for i in items if i and "CANARY" not in i.upper())
         if any("CANARY" in v for k, v in cells.items() if k not in DEFAULT_INTERNAL_FIELDS):
             continue
         for name in DEFAULT_INTERNAL_FIELDS:
