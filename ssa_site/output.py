@@ -13,6 +13,7 @@ from markupsafe import escape
 from .asof import EPOCH
 from .chart_specs import CHARTS
 from .narratives import filter_internal_blocks
+from .page_cache import text_arguments
 from .project import Site
 from .rendering import front_matter, render
 from .rollup import StatusBoard
@@ -23,6 +24,7 @@ from .wayfinding import Wayfinder
 if TYPE_CHECKING:
     from .downloads.settings import Publisher
     from .glossary import Glossary
+    from .page_cache import PageCache
 
 PLAN_KIND_LABELS = {
     "agency-framework": "Agency frameworks",
@@ -71,6 +73,9 @@ class PageContext:
     status_settings: StatusSettings = field(default_factory=StatusSettings)
     glossary: Glossary | None = None  # the site's glossary (None: the packaged one)
     cache_dir: Path | None = None  # <project>/.cache/ssa: content-addressed caches (cache.py)
+    pages: PageCache | None = None  # pages of earlier builds (page_cache.py)
+    # Narratives read since the last page was made: they are part of the next page's key.
+    _read: list[str] = field(default_factory=list, compare=False, repr=False)
 
     @cached_property
     def status(self) -> StatusBoard:
@@ -118,21 +123,36 @@ class PageContext:
         **context: Any,
     ) -> GeneratedPage:
         """A generated page: front matter with the (escaped) title, then the template."""
+        key = None
+        if self.pages is not None:
+            read = tuple(self._read)
+            texts = text_arguments(context)
+            key = self.pages.key(src_uri, template, title, in_nav, meta, read, texts)
+            found = self.pages.get(key)
+            if found is not None:
+                self._read.clear()
+                return GeneratedPage(src_uri, found, in_nav)
+        self._read.clear()
         body = self.render(src_uri, template, **context)
         # Every generated page gets breadcrumbs above and its neighbours below.
         place = self.wayfinder.place(src_uri, title)
-        chrome = self.env.get_template("ssa/wayfinding.html").make_module()
+        chrome: Any = self.env.get_template("ssa/wayfinding.html").make_module()
         link = self.linker(src_uri)
         body = f"{chrome.breadcrumbs(place, link)}{body}{chrome.pager(place, link)}"
         page_meta = {"title": str(escape(title)), "ssa_page": template.removesuffix(".html")}
         page_meta.update(meta or {})
-        return GeneratedPage(src_uri, front_matter(page_meta) + body, in_nav)
+        content = front_matter(page_meta) + body
+        if self.pages is not None and key is not None:
+            self.pages.put(key, content)
+        return GeneratedPage(src_uri, content, in_nav)
 
     def narrative(self, plan: str, result: str | None = None) -> str:
+        """A narrative's Markdown for the audience; generators read narratives only here,
+        so that a page's key (page_cache.py) names every narrative it shows."""
         found = self.site.narrative(plan, result)
-        if found is None:
-            return ""
-        return filter_internal_blocks(found.body, self.internal)
+        text = "" if found is None else filter_internal_blocks(found.body, self.internal)
+        self._read.append(f"{plan}:{result}:{text}")
+        return text
 
     def filter(self, markdown: str | None) -> str:
         return filter_internal_blocks(markdown or "", self.internal)
