@@ -13,12 +13,13 @@ is treated as missing. The in-process memo keeps results across the rebuilds of 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
 import sys
 import tempfile
-from collections import OrderedDict
+from collections.abc import Mapping
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -163,30 +164,6 @@ class DiskCache:
         self.put_bytes(entry, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), ".pickle")
 
 
-class Memo:
-    """A small in-process LRU map: the last few results, kept across serve rebuilds."""
-
-    def __init__(self, size: int = 4) -> None:
-        self.size = size
-        self.items: OrderedDict[str, Any] = OrderedDict()
-
-    def get(self, entry: str) -> Any | None:
-        found = self.items.get(entry)
-        if found is not None:
-            self.items.move_to_end(entry)
-        return found
-
-    def put(self, entry: str, value: Any) -> Any:
-        self.items[entry] = value
-        self.items.move_to_end(entry)
-        while len(self.items) > self.size:
-            self.items.popitem(last=False)
-        return value
-
-    def clear(self) -> None:
-        self.items.clear()
-
-
 _PACKAGES: dict[str, tuple[str, Any]] = {}  # package folder → (entry, (plan, problems))
 
 
@@ -216,3 +193,21 @@ def load_package(
         disk.put(entry, found)
     _PACKAGES[slot] = (entry, found)
     return found  # type: ignore[no-any-return]
+
+
+def canonical(value: Any) -> Any:
+    """A value as plain, ordered data whose ``repr`` is the same in every process:
+    mappings and sets sorted, dataclasses and configs by their fields."""
+    if isinstance(value, Mapping):
+        return tuple(sorted((str(k), canonical(v)) for k, v in value.items()))
+    if isinstance(value, set | frozenset):
+        return tuple(sorted(repr(canonical(v)) for v in value))
+    if isinstance(value, list | tuple):
+        return tuple(canonical(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = dataclasses.fields(value)
+        return (
+            type(value).__name__,
+            tuple((f.name, canonical(getattr(value, f.name))) for f in fields),
+        )
+    return value

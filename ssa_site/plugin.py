@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import time
@@ -22,6 +23,7 @@ from .narratives import filter_internal_blocks, split_front_matter
 from .generate import generate_all
 from .glossary import Glossary, load_glossary
 from .output import GeneratedPage, PageContext
+from .page_cache import PageCache, docs_digests
 from .page_html import TermMarker, exclude_data_tables
 from .project import Site, load_site
 from .rendering import environment
@@ -185,8 +187,11 @@ class SsaPlugin(BasePlugin[SsaConfig]):
             ),
             glossary=self.glossary,
             cache_dir=cache.base_dir(self.root),
+            pages=self._page_cache(config),
         )
         generated = generate_all(context)
+        if context.pages is not None:
+            context.pages.save()
         for item in generated:
             if isinstance(item, GeneratedPage):
                 inclusion = InclusionLevel.INCLUDED if item.in_nav else InclusionLevel.NOT_IN_NAV
@@ -200,13 +205,37 @@ class SsaPlugin(BasePlugin[SsaConfig]):
                 files.remove(existing)
             files.append(new)
         log.info(
-            "Generated %d page(s) and %d file(s) in %.2f s",
+            "Generated %d page(s)%s and %d file(s) in %.2f s",
             sum(isinstance(g, GeneratedPage) for g in generated),
+            f" ({context.pages.reused} unchanged since an earlier build)" if context.pages else "",
             sum(not isinstance(g, GeneratedPage) for g in generated),
             time.perf_counter() - start,
         )
         self._export_files(files, config)
         return files
+
+    def _page_cache(self, config: MkDocsConfig) -> PageCache | None:
+        """Pages of earlier builds (page_cache.py), keyed by everything they are made of."""
+        if not cache.enabled():
+            return None
+        assert self.site is not None
+        others, narratives = docs_digests(Path(config.docs_dir))
+        custom = Path(config.theme.custom_dir) / "ssa" if config.theme.custom_dir else None
+        glossary = self.root / self.config.glossary.file if self.config.glossary.file else None
+        scope = (
+            self.site.data_fingerprint,
+            others,
+            self.audience,
+            cache.canonical(self.config),
+            config.site_url,
+            config.site_name,
+            config.use_directory_urls,
+            cache.canonical(config.nav),
+            cache.tree_digest(custom) if custom and custom.is_dir() else "",
+            cache.file_digest(glossary) if glossary and glossary.is_file() else "",
+            os.environ.get("SOURCE_DATE_EPOCH", ""),
+        )
+        return PageCache(cache.base_dir(self.root), repr(scope), narratives)
 
     def _export_files(self, files: Files, config: MkDocsConfig) -> None:
         """SSA_EXPORT_DIR: the build's pages and files as a plain docs folder (benchmarks)."""

@@ -1,0 +1,107 @@
+"""Generated pages of earlier builds, reused when nothing they are made from changed.
+
+Rendering the templates of thousands of pages is the plugin's largest cost once data and
+charts come from :mod:`ssa_site.cache`. A page's key combines
+
+* the **scope**: a digest of everything the generators read except plan and result
+  narratives — the code and templates (the site's ``ssa/`` overrides too), the data
+  folder, the other authored files of the docs folder (evaluations, reviews, home…), the
+  plugin's options, the audience, the site's name and URL, ``use_directory_urls`` and
+  ``SOURCE_DATE_EPOCH``;
+* the page itself: its path, template, title, place in the nav and front matter;
+* the narratives read for it (:meth:`ssa_site.output.PageContext.narrative` records them)
+  and its text arguments.
+
+So a ``mkdocs serve`` rebuild after a narrative edit renders only the pages showing that
+narrative; a build with no change renders none. Pages are kept in the process (serve) and
+on disk under one entry per scope and narratives, of which the newest few are kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING, Any
+
+from . import cache
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+#: Pages depend on every module and template of the package.
+CODE = ("",)
+#: Disk entries kept (several audiences or branches of one project).
+KEEP = 4
+_MEMO: dict[str, dict[str, str]] = {}  # scope → pages of the last build in this process
+
+
+def docs_digests(docs_dir: Path) -> tuple[str, str]:
+    """(everything but plan narratives, plan narratives) of the docs folder."""
+    others, narratives = hashlib.sha256(), hashlib.sha256()
+    plans = docs_dir / "plans"
+    for path in sorted(p for p in docs_dir.rglob("*") if p.is_file()):
+        narrative = path.is_relative_to(plans) and path.parent != plans
+        digest = narratives if narrative else others
+        digest.update(path.relative_to(docs_dir).as_posix().encode() + b"\0")
+        digest.update(cache.file_digest(path).encode())
+    return others.hexdigest(), narratives.hexdigest()
+
+
+class PageCache:
+    """The pages of one build: those found in earlier builds, and those made now."""
+
+    def __init__(self, cache_dir: Path, scope: str, narratives: str) -> None:
+        self.scope = cache.key(CODE, "pages", scope)
+        self.entry = cache.key(CODE, "pages-on-disk", self.scope, narratives)
+        self.disk = cache.DiskCache(cache_dir, "pages")
+        self.known: dict[str, str] = dict(_MEMO.get(self.scope, {}))
+        self.on_disk = False
+        stored = self.disk.get(self.entry)
+        if isinstance(stored, dict):
+            self.known.update(stored)
+            self.on_disk = True
+        self.made: dict[str, str] = {}
+        self.rendered = 0
+
+    def key(self, *parts: object) -> str:
+        digest = hashlib.sha256(self.scope.encode())
+        for part in parts:
+            data = repr(part).encode("utf-8")
+            digest.update(len(data).to_bytes(8, "big"))
+            digest.update(data)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> str | None:
+        found = self.known.get(key)
+        if found is not None:
+            self.made[key] = found
+        return found
+
+    def put(self, key: str, content: str) -> None:
+        self.rendered += 1
+        self.made[key] = content
+
+    @property
+    def reused(self) -> int:
+        return len(self.made) - self.rendered
+
+    def save(self) -> None:
+        """Keep this build's pages for the next rebuild in this process and on disk."""
+        _MEMO.clear()  # one scope at a time: old pages are not kept alive
+        _MEMO[self.scope] = self.made
+        if not self.on_disk or self.rendered:
+            self.disk.put(self.entry, self.made)
+            self._prune()
+
+    def _prune(self) -> None:
+        """Keep the newest few entries: every change of data or docs makes a new one."""
+        try:
+            entries = sorted(self.disk.folder.glob("*/*.pickle"), key=lambda p: p.stat().st_mtime)
+        except OSError:
+            return
+        for old in entries[:-KEEP]:
+            old.unlink(missing_ok=True)
+
+
+def text_arguments(context: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """The text arguments of a page (authored Markdown passed in), for its key."""
+    return tuple(sorted((k, v) for k, v in context.items() if isinstance(v, str)))
