@@ -85,6 +85,7 @@ def _evaluation(
             "start the file with the evaluation's fields between two '---' lines",
         )
         return None
+    check.controls(meta)
     for key in meta:
         if str(key) not in _FIELDS and str(key) not in _PAGE_OPTIONS:
             check.warning(

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from .characters import CONTROL, CONTROL_FIX, control_message
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -141,6 +143,18 @@ class Checker:
 
     def warning(self, where: Where, message: str, fix: str) -> None:
         self.problems.warning(self.path, self.row(where), label(where), message, fix)
+
+    def controls(self, value: Any, where: Where = ()) -> None:
+        """Report every string holding a control character (see ssa_site.characters)."""
+        if isinstance(value, str):
+            if found := CONTROL.search(value):
+                self.error(where, control_message(found.group()), CONTROL_FIX)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                self.controls(item, (*where, str(key)))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                self.controls(item, (*where, index))
 
     def text(
         self, meta: dict[str, Any], where: Where, required: bool = False, fix: str = ""

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .characters import CONTROL, CONTROL_FIX, control_message
 from .problems import Problems
 from .schemas import LEVEL_PRESETS, PLAN_KINDS, RESOURCES
 
@@ -66,6 +67,20 @@ def unsafe_path_reason(path: str) -> str | None:
     if ".." in parts:
         return "leads outside the package folder"
     return None
+
+
+def _control_characters(value: Any, where: str = "") -> list[tuple[str, str]]:
+    """(field, character) of every string of a descriptor holding a control character."""
+    if isinstance(value, str):
+        found = CONTROL.search(value)
+        return [(where, found.group())] if found else []
+    if isinstance(value, dict):
+        named = [(f"{where}.{k}" if where else str(k), v) for k, v in value.items()]
+    elif isinstance(value, list):
+        named = [(f"{where}[{i}]", v) for i, v in enumerate(value, start=1)]
+    else:
+        return []
+    return [hit for name, item in named for hit in _control_characters(item, name)]
 
 
 def _license(descriptor: dict[str, Any], meta: dict[str, Any]) -> str | None:
@@ -148,6 +163,17 @@ def read_package(directory: Path, root: Path, problems: Problems) -> PackageSpec
         return None
     if not isinstance(descriptor, dict):
         problems.error(path, None, None, "must be a JSON object", "wrap the package in { }")
+        return None
+    controls = _control_characters(descriptor)
+    for where, char in controls:
+        problems.error(
+            path,
+            None,
+            where,
+            control_message(char),
+            CONTROL_FIX,
+        )
+    if controls:
         return None
 
     name = str(descriptor.get("name") or directory.name)

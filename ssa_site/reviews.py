@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from .characters import CONTROL, CONTROL_FIX, control_message
 from .front_matter import read_markdown
 from .model import INTERNAL, Portfolio
 from .narratives import FRONT_MATTER_FIX, split_front_matter, strip_leading_h1
@@ -108,6 +109,10 @@ def find_reviews(
         meta, body, error = split_front_matter(text)
         if error:
             problems.error(display, error.row, "front matter", error.message, FRONT_MATTER_FIX)
+            continue
+        title = meta.get("title")
+        if isinstance(title, str) and (control := CONTROL.search(title)):
+            problems.error(display, None, "title", control_message(control.group()), CONTROL_FIX)
             continue
         visibility = meta.get("visibility")
         if visibility not in (None, "public", "internal"):

@@ -15,6 +15,7 @@ from typing import Any
 
 import frictionless
 
+from .characters import CONTROL, CONTROL_FIX, control_message
 from .package import PackageSpec, ResourceSpec
 from .problems import Problems
 from .schemas import dimension_field, required_field_names, standard_schema
@@ -50,6 +51,28 @@ def _decode(spec: ResourceSpec, problems: Problems) -> str | None:
             "save the file as 'CSV UTF-8' in your spreadsheet program",
         )
         return None
+
+
+def _controls_ok(spec: ResourceSpec, text: str, problems: Problems) -> bool:
+    """Report every line holding a control character (up to 20 of them)."""
+    lines = [(n, m) for n, line in enumerate(text.split("\n"), 1) if (m := CONTROL.search(line))]
+    for number, match in lines[:20]:
+        problems.error(
+            spec.display_path,
+            number,
+            None,
+            control_message(match.group()),
+            CONTROL_FIX,
+        )
+    if len(lines) > 20:
+        problems.error(
+            spec.display_path,
+            None,
+            None,
+            f"{len(lines) - 20} more lines hold control characters",
+            "check that the file is a CSV file saved as text (CSV UTF-8)",
+        )
+    return not lines
 
 
 def _quoting_ok(spec: ResourceSpec, text: str, problems: Problems) -> bool:
@@ -213,7 +236,11 @@ def read_tables(spec: PackageSpec, problems: Problems) -> dict[str, list[TableRo
     readable: list[ResourceSpec] = []
     for resource in spec.resources:
         text = _decode(resource, problems)
-        if text is None or not _quoting_ok(resource, text, problems):
+        if (
+            text is None
+            or not _controls_ok(resource, text, problems)
+            or not _quoting_ok(resource, text, problems)
+        ):
             continue
         reader = csv.reader(io.StringIO(text))
         header = next(reader, None)

@@ -26,6 +26,7 @@ from conftest import FIXTURES, build
 from ssa_site.project import load_site
 
 FIXTURE = FIXTURES / "minimal"
+CONTROL_FIX = "(delete it: such characters often come from copying text out of another program)"
 
 
 Edit = Callable[[Path], None]
@@ -1201,6 +1202,43 @@ CASES: list[Case] = [
         ],
     ),
     # -- the project --------------------------------------------------------------------
+    case(
+        "csv-control-characters",
+        replace(N, "Border screening program", "Border\x01screening\x0bprogram"),
+        replace(IND, "Share of crossings screened", "Share\x08of crossings"),
+        expected=[
+            f"{IND}:2: holds the control character U+0008 {CONTROL_FIX}",
+            f"{N}:2: holds the control character U+0001 {CONTROL_FIX}",
+        ],
+    ),
+    case(
+        "descriptor-control-character",
+        ssa(title="Northland\x07 strategy"),
+        expected=[f"{DESCRIPTOR}: ssa.title: holds the control character U+0007 {CONTROL_FIX}"],
+    ),
+    case(
+        "evaluation-control-character",
+        write(
+            EVAL,
+            GOOD_EVAL.replace("title: An evaluation", 'title: "An\\x01 evaluation"').replace(
+                "---\nBody", 'questions: ["Why\\x1b?"]\n---\nBody'
+            ),
+        ),
+        expected=[
+            f"{EVAL}:3: title: holds the control character U+0001 {CONTROL_FIX}",
+            f"{EVAL}:9: questions[1]: holds the control character U+001B {CONTROL_FIX}",
+        ],
+    ),
+    case(
+        "review-title-control-character",
+        write(
+            "content/reviews/northland-ics/2024-09-01.md", '---\ntitle: "Review\\x0c"\n---\nR.\n'
+        ),
+        expected=[
+            "content/reviews/northland-ics/2024-09-01.md: title: holds the control character "
+            f"U+000C {CONTROL_FIX}"
+        ],
+    ),
     case(
         "page-bad-yaml",
         write("content/staff.md", "---\nvisibility: internal\ntitle: [oops\n---\nSecret.\n"),
