@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 HOSTILE = (
     '<script>alert(1)</script> " onmouseover="x \'><img src=x onerror=alert(1)> '
     "[click](javascript:alert(1)) ](javascript:alert(1)) {{ 7*7 }} {% raw %} a|b *c* _d_ "
-    "&amp; & </title> ]]> أمن الحدود Пограничная служба 边境安全"
+    "&amp; & </title> ]]> baseline, target, indicator, outcome: "  # glossary terms get tooltips
+    "أمن الحدود Пограничная служба 边境安全"
 )
 LONG = " ".join(f"word{i:04d}" for i in range(556))[:5000]
 
