@@ -264,3 +264,16 @@ def test_internal_content_changes_nothing_in_the_public_build(builds: Builds) ->
     assert not only_public and not only_stripped, (only_public, only_stripped)
     differ = sorted(n for n in builds.public if builds.public[n] != builds.stripped[n])
     assert not differ, f"internal content changed these public files: {differ}"
+
+
+def test_internal_build_publishes_the_public_downloads(builds: Builds) -> None:
+    """Downloads are made from the public data in every build, byte for byte the same."""
+    downloads = sorted(
+        n
+        for n in builds.public
+        if (n.startswith("data/") and not n.endswith(".html")) or n == "data.json"
+    )
+    assert len(downloads) > 20 and any("!" in n for n in downloads)
+    leaks = {n: found for n in downloads if (found := hits(n, builds.internal[n], canaries()))}
+    assert not leaks, leaks
+    assert [n for n in downloads if builds.internal[n] != builds.public[n]] == []
