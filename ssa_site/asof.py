@@ -26,12 +26,14 @@ EPOCH = date(1970, 1, 1)
 
 
 def source_date(environ: Mapping[str, str] = os.environ) -> date | None:
-    """The date of ``SOURCE_DATE_EPOCH``, or None when it is unset or not a number."""
+    """The date of ``SOURCE_DATE_EPOCH``, or None when it is unset or not a whole number of
+    seconds from 1970 on (the plugin stops the build on such a value: see plugin.on_config)."""
     raw = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not raw:
         return None
     try:
-        return datetime.fromtimestamp(int(raw), tz=UTC).date()
+        seconds = int(raw)
+        return datetime.fromtimestamp(seconds, tz=UTC).date() if seconds >= 0 else None
     except (ValueError, OverflowError, OSError):
         return None
 

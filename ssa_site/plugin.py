@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import cache, export_pages
-from .asof import EPOCH
+from .asof import EPOCH, source_date
 from .config import SsaConfig
 from .downloads.settings import Publisher
 from .evaluation_loading import EVALUATIONS_DIR
@@ -59,6 +59,14 @@ class SsaPlugin(BasePlugin[SsaConfig]):
     # any other plugin reads them.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        if epoch is not None and source_date() is None:
+            # MkDocs would stop with a traceback on the first page.
+            raise PluginError(
+                f"SOURCE_DATE_EPOCH: '{epoch}' is not a number of seconds since 1970-01-01 "
+                "(unset it, or set it to e.g. the time of the last commit: "
+                "git log -1 --format=%ct)"
+            )
         self.audience = resolve_audience(self.config.audience)
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         dirs = config.theme.dirs

@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 from conftest import FIXTURES, build
 
+from ssa_site.asof import source_date
 from ssa_site.project import load_site
 
 FIXTURE = FIXTURES / "minimal"
@@ -1381,3 +1382,25 @@ def test_mkdocs_build_fails_with_the_problems_and_no_traceback(name: str, tmp_pa
         assert line in output, line
     assert "nothing was built" in output
     assert not list((root / "out").rglob("*.html"))
+
+
+def test_a_bad_source_date_epoch_is_reported_not_raised(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURE, root)
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("mkdocs")), "build", "-d", "out"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "yesterday", "NO_MKDOCS_2_WARNING": "1"},
+        timeout=120,
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert (
+        "SOURCE_DATE_EPOCH: 'yesterday' is not a number of seconds since 1970-01-01 (unset it, "
+        "or set it to e.g. the time of the last commit: git log -1 --format=%ct)"
+    ) in output
+    assert source_date({"SOURCE_DATE_EPOCH": "-5"}) is None  # MkDocs cannot date pages by it
+    assert str(source_date({"SOURCE_DATE_EPOCH": " 86400 "})) == "1970-01-02"
