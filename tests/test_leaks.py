@@ -189,8 +189,10 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
     base = tmp_path_factory.mktemp("leaks")
     root = base / "canary"
     shutil.copytree(CANARY, root)
-    public = outputs(build(root, "public", strict=False))
+    # Internal first, in the same folder: the public build must not reuse anything the
+    # internal one cached (on disk under .cache/ or in this process).
     internal = outputs(build(root, "internal", strict=False))
+    public = outputs(build(root, "public", strict=False))
     stripped_root = base / "canary-without-internal"
     shutil.copytree(CANARY, stripped_root)
     stripped = outputs(build(without_internal(stripped_root), "public", strict=False))
