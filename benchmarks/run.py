@@ -30,10 +30,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
+
+from ssa_site.synth import SynthOptions, write_synth
 
 ENV = {
     **os.environ,
@@ -72,15 +74,14 @@ def mkdocs(project: Path, site: Path, env: dict[str, str] | None = None) -> Run:
     return run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], project, env)
 
 
-def synth(workdir: Path, plans: int, seed: int) -> Path:
-    project = workdir / f"synth-{plans}"
+def synth(workdir: Path, options: SynthOptions) -> Path:
+    """The synthetic project of these options (kept in the workdir between runs)."""
+    project = workdir / f"synth-{options.plans}"
     stamp = project / ".synth-options"
-    wanted = f"plans={plans} seed={seed}\n"
+    wanted = f"{options!r}\n"
     if not (stamp.is_file() and stamp.read_text() == wanted):
         shutil.rmtree(project, ignore_errors=True)
-        from ssa_site.synth import SynthOptions, write_synth
-
-        write_synth(project, SynthOptions(plans=plans, seed=seed))
+        write_synth(project, options)
         stamp.write_text(wanted)
     return project
 
@@ -115,9 +116,10 @@ def median(runs: list[Run]) -> float:
     return statistics.median(r.seconds for r in runs)
 
 
-def compare(workdir: Path, plans: int, runs: int, seed: int, serve: bool) -> dict[str, float]:
+def compare(workdir: Path, options: SynthOptions, runs: int, serve: bool) -> dict[str, float]:
     """Cold A, then A and B alternately; prints the figures and returns them."""
-    project = synth(workdir, plans, seed)
+    plans = options.plans
+    project = synth(workdir, options)
     export = workdir / f"export-{plans}"
     site = workdir / f"site-{plans}"
     shutil.rmtree(project / ".cache", ignore_errors=True)
@@ -210,6 +212,9 @@ def main() -> None:
     parser.add_argument("--plans", type=int, default=50)
     parser.add_argument("--runs", type=int, default=3, help="A/B pairs (default 3)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--results", type=int, default=SynthOptions.results, help="per plan")
+    parser.add_argument("--indicators", type=int, default=SynthOptions.indicators)
+    parser.add_argument("--periods", type=int, default=SynthOptions.periods)
     parser.add_argument("--scaling", action="store_true", help="also 2N plans: scaling=")
     parser.add_argument("--serve", action="store_true", help="also serve rebuilds")
     parser.add_argument("--workdir", type=Path, default=None, help="kept between runs")
@@ -217,12 +222,13 @@ def main() -> None:
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="ssa-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     print(f"workdir={workdir} cpus={os.cpu_count()} load={os.getloadavg()[0]:.2f}")
-    small = compare(workdir, args.plans, args.runs, args.seed, args.serve)
+    options = SynthOptions(args.plans, args.results, args.indicators, args.periods, args.seed)
+    small = compare(workdir, options, args.runs, args.serve)
     if args.serve:
         print(f"serve_ratio={small['serve_a'] / small['serve_b']:.3f}")
     print(f"ratio={small['a'] / small['b']:.3f}")
     if args.scaling:
-        large = compare(workdir, 2 * args.plans, args.runs, args.seed, False)
+        large = compare(workdir, replace(options, plans=2 * args.plans), args.runs, False)
         print(f"ratio_2n={large['a'] / large['b']:.3f}")
         print(f"scaling_b={large['b'] / small['b']:.3f}")
         print(f"scaling={large['a'] / small['a']:.3f}")

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from .problems import Problem
 
 CACHE_DIR = Path(".cache") / "ssa"
-#: Set SSA_CACHE=0 to build without the disk cache (the in-process memo stays).
+#: Set SSA_CACHE=0 to build without any cache, on disk or in the process.
 DISABLE_ENV = "SSA_CACHE"
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -54,6 +54,7 @@ LOADING_CODE = (
     "problems.py",
     "schemas.py",
     "schemas",
+    "characters.py",
 )
 CHART_CODE = ("cache.py", "charts.py")
 
@@ -176,6 +177,8 @@ def load_package(
     folder's place in the project (problems name paths) and the code; it holds the plan
     of every audience and every problem, so a cached load reports exactly what a fresh
     one does. Kept on disk and in the process (for serve rebuilds)."""
+    if not enabled():
+        return load(directory, root)
     display = (
         directory.resolve().relative_to(root.resolve()).as_posix()
         if (directory.resolve().is_relative_to(root.resolve()))

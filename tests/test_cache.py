@@ -1,0 +1,240 @@
+"""Caches (ssa_site.cache, page_cache, downloads.stored) never change what is built."""
+
+from __future__ import annotations
+
+import ast
+import logging
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from ssa_site import cache, page_cache
+from ssa_site.charts import Chart, Series, cached_svg, render_svg
+from ssa_site.loading import load_plans
+from ssa_site.problems import Problems
+from ssa_site.synth import SynthOptions, write_synth
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+TINY = SynthOptions(plans=2, results=4, indicators=5, periods=4, seed=11)
+PACKAGE = Path(cache.__file__).parent
+
+
+@pytest.fixture
+def synthetic(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    write_synth(root, TINY)
+    return root
+
+
+@pytest.fixture(autouse=True)
+def _fresh_process_memory() -> Iterator[None]:
+    """Each test starts as a new process would: nothing kept in memory."""
+    forget()
+    yield
+    forget()
+
+
+def forget() -> None:
+    cache._PACKAGES.clear()
+    page_cache._MEMO.clear()
+
+
+def build(root: Path, site: Path, audience: str = "public", cached: bool = True) -> Path:
+    """A strict build, in this process, with or without the caches."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    saved = {name: os.environ.get(name) for name in ("SSA_AUDIENCE", cache.DISABLE_ENV)}
+    os.environ["SSA_AUDIENCE"] = audience
+    os.environ[cache.DISABLE_ENV] = "1" if cached else "0"
+    cwd = Path.cwd()
+    try:
+        os.chdir(root)
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        mkdocs_build(config)
+    finally:
+        os.chdir(cwd)
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    return site
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+def assert_same_site(one: Path, other: Path) -> None:
+    first, second = files_of(one), files_of(other)
+    assert sorted(first) == sorted(second)
+    different = [name for name in first if first[name] != second[name]]
+    assert not different, different[:10]
+
+
+@pytest.mark.parametrize("audience", ["public", "internal"])
+def test_cached_builds_are_byte_identical_to_an_uncached_build(
+    synthetic: Path, tmp_path: Path, audience: str
+) -> None:
+    uncached = build(synthetic, tmp_path / "uncached", audience, cached=False)
+    assert not (synthetic / ".cache" / "ssa" / "pages").exists()
+    cold = build(synthetic, tmp_path / "cold", audience)
+    for kind in ("packages", "charts", "downloads", "pages"):
+        assert any((synthetic / ".cache" / "ssa" / kind).rglob("*")), kind
+    forget()  # a new process: everything from disk
+    warm = build(synthetic, tmp_path / "warm", audience)
+    again = build(synthetic, tmp_path / "again", audience)  # in-process, like serve
+    for site in (cold, warm, again):
+        assert_same_site(uncached, site)
+
+
+def test_a_changed_csv_is_loaded_again(synthetic: Path, tmp_path: Path) -> None:
+    build(synthetic, tmp_path / "before")
+    values = synthetic / "data" / "plan-001" / "values.csv"
+    lines = values.read_text("utf-8").splitlines(keepends=True)
+    row = next(i for i, line in enumerate(lines) if line.startswith("I-001,FY2023-Q1,actual,"))
+    cells = lines[row].split(",")
+    cells[3] = "987654"
+    lines[row] = ",".join(cells)
+    values.write_text("".join(lines), "utf-8")
+    forget()
+    after = build(synthetic, tmp_path / "after")
+    page = (after / "plans" / "plan-001" / "indicators" / "I-001" / "index.html").read_text()
+    assert "987,654" in page
+    assert_same_site(build(synthetic, tmp_path / "fresh", cached=False), after)
+
+
+def test_the_audience_is_in_every_key(synthetic: Path, tmp_path: Path) -> None:
+    """An internal build first fills every cache; the public build after it must not
+    reuse a single internal page, chart or download."""
+    internal = build(synthetic, tmp_path / "internal", "internal")
+    assert "Embassy note" in (internal / "plans" / "plan-001" / "index.html").read_text()
+    public = build(synthetic, tmp_path / "public", "public")
+    assert_same_site(build(synthetic, tmp_path / "uncached", "public", cached=False), public)
+    text = b"".join(files_of(public).values())
+    for marker in (b"Embassy note", b"Internal \xe2\x80\x94 not for public release"):
+        assert marker not in text
+    assert not (public / "plans" / "plan-001" / "indicators" / "I-002").exists()
+
+
+def test_a_serve_rebuild_renders_only_the_edited_narrative(
+    synthetic: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    served = tmp_path / "served"
+    build(synthetic, served)
+    narrative = synthetic / "content" / "plans" / "plan-001" / "index.md"
+    narrative.write_text(narrative.read_text("utf-8") + "\nAn edit made while serving.\n")
+    with caplog.at_level(logging.INFO):
+        build(synthetic, served)  # same process: the config and plugin are new, memory is not
+    line = next(r.getMessage() for r in caplog.records if "unchanged since" in r.getMessage())
+    numbers = [int(word) for word in line.replace("(", " ").split() if word.isdigit()]
+    generated, reused = numbers[:2]
+    assert reused == generated - 2  # the plan page and the home page (never cached)
+    page = (served / "plans" / "plan-001" / "index.html").read_text("utf-8")
+    assert "An edit made while serving." in page
+    assert_same_site(build(synthetic, tmp_path / "fresh", cached=False), served)
+
+
+def test_a_cached_load_reports_the_same_problems(synthetic: Path) -> None:
+    results = synthetic / "data" / "plan-001" / "results.csv"
+    lines = results.read_text("utf-8").splitlines()
+    lines[0] += ",colour"
+    lines[1:] = [line + ",blue" for line in lines[1:]]
+    results.write_text("\n".join(lines) + "\n", "utf-8")
+    values = synthetic / "data" / "plan-002" / "values.csv"
+    values.write_text(values.read_text("utf-8").replace("baseline,", "baseline,many", 1), "utf-8")
+
+    def load() -> tuple[list[object], list[str]]:
+        problems = Problems()
+        plans = load_plans(synthetic / "data", synthetic, problems)
+        return list(plans), [f"{p} [{p.severity.value}]" for p in problems]
+
+    fresh_plans, fresh_problems = load()
+    assert any("colour" in p and "[warning]" in p for p in fresh_problems)
+    assert any("many" in p and "[error]" in p for p in fresh_problems)
+    forget()
+    cached_plans, cached_problems = load()
+    assert cached_problems == fresh_problems
+    assert cached_plans == fresh_plans
+    assert [p.directory for p in cached_plans] == [p.directory for p in fresh_plans]
+
+
+def _runtime_imports(tree: ast.AST) -> Iterator[ast.ImportFrom]:
+    """Relative imports of a module, leaving out those for type checkers only."""
+    for node in ast.iter_child_nodes(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
+            continue
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            yield node
+        yield from _runtime_imports(node)
+
+
+def _imported_modules(module: str, seen: set[str]) -> set[str]:
+    """ssa_site modules imported by a module, transitively (relative imports)."""
+    if module in seen:
+        return seen
+    seen.add(module)
+    tree = ast.parse((PACKAGE / f"{module}.py").read_text("utf-8"))
+    for node in _runtime_imports(tree):
+        names = [node.module] if node.module else [a.name for a in node.names]
+        for name in names:
+            if (PACKAGE / f"{name}.py").is_file():
+                _imported_modules(name, seen)
+    return seen
+
+
+@pytest.mark.parametrize(
+    ("module", "code"), [("loading", cache.LOADING_CODE), ("charts", cache.CHART_CODE)]
+)
+def test_cache_keys_name_every_module_the_result_depends_on(
+    module: str, code: tuple[str, ...]
+) -> None:
+    assert {f"{m}.py" for m in _imported_modules(module, set())} <= set(code)
+
+
+def test_disk_cache_round_trip_and_damage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    disk = cache.DiskCache(tmp_path, "things")
+    entry = cache.key(("cache.py",), "thing", 1)
+    assert disk.get(entry) is None
+    disk.put(entry, {"a": (1, 2)})
+    assert disk.get(entry) == {"a": (1, 2)}
+    assert [p.name for p in disk.folder.rglob(".tmp-*")] == []
+    disk.path(entry, ".pickle").write_bytes(b"not a pickle")
+    assert disk.get(entry) is None  # damaged entries are missing entries
+    monkeypatch.setenv(cache.DISABLE_ENV, "0")
+    off = cache.DiskCache(tmp_path, "things")
+    assert off.put_bytes(entry, b"x") is None
+    assert off.get_bytes(entry, ".pickle") is None
+
+
+def test_keys_are_stable_and_canonical() -> None:
+    one = cache.key(("cache.py",), cache.canonical({"b": frozenset({"y", "x"}), "a": [1]}))
+    two = cache.key(("cache.py",), cache.canonical({"a": (1,), "b": {"x", "y"}}))
+    assert one == two
+    assert cache.key(("cache.py",), "public") != cache.key(("cache.py",), "internal")
+
+
+def test_a_cached_chart_is_the_drawn_chart(tmp_path: Path) -> None:
+    chart = Chart(
+        path="assets/charts/p/i.svg",
+        kind="line",
+        title="Trend <of> & values",
+        description="A test chart",
+        x_labels=("2023", "2024"),
+        series=(Series("Actual", (1.0, 2.5), "#0072B2"),),
+    )
+    file = cached_svg(chart, tmp_path)
+    assert file is not None and file.read_bytes() == render_svg(chart)
+    assert cached_svg(chart, tmp_path) == file  # found, not drawn again
+    other = Chart(**{**chart.__dict__, "title": "Another title"})
+    assert cached_svg(other, tmp_path) != file
