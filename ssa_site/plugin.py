@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import cache, export_pages
-from .asof import EPOCH, source_date
+from .asof import source_date
 from .config import SsaConfig
 from .downloads.settings import Publisher
 from .evaluation_loading import EVALUATIONS_DIR
@@ -307,10 +307,10 @@ class SsaPlugin(BasePlugin[SsaConfig]):
 
     # MkDocs dates every page (the sitemap's <lastmod>, the gzipped sitemap's timestamp) by
     # the clock unless SOURCE_DATE_EPOCH is set: date them by the build's "today" instead
-    # (ssa_site.asof: SOURCE_DATE_EPOCH, else the data's latest date), so that the same
-    # input gives the same bytes on any day.
+    # (ssa_site.asof: SOURCE_DATE_EPOCH, else the data's latest date, else 1970-01-01 for
+    # a site without a single date), so that the same input gives the same bytes any day.
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        if self.site is not None and self.site.today != EPOCH:
+        if self.site is not None:
             page.update_date = self.site.today.isoformat()
         return page
 

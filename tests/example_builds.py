@@ -10,12 +10,13 @@ import atexit
 import contextlib
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
-from unittest import mock
 
 from conftest import REPO, build
 
@@ -27,21 +28,6 @@ atexit.register(shutil.rmtree, _BASE, True)
 
 #: A day on which nobody runs the tests: a build "on another day" reads this clock.
 ANOTHER_DAY = datetime(2031, 5, 5, 12, 0, tzinfo=UTC)
-
-
-class _AnotherDay(datetime):
-    @classmethod
-    def now(cls, tz=None):  # type: ignore[no-untyped-def,override]
-        return ANOTHER_DAY if tz is not None else ANOTHER_DAY.replace(tzinfo=None)
-
-
-@contextlib.contextmanager
-def clock_on_another_day() -> Iterator[None]:
-    """MkDocs' clock (page dates, the sitemap) reads :data:`ANOTHER_DAY`."""
-    import mkdocs.utils
-
-    with mock.patch.object(mkdocs.utils, "datetime", _AnotherDay):
-        yield
 
 
 @contextlib.contextmanager
@@ -64,12 +50,47 @@ def copy_example(name: str) -> Path:
     return root
 
 
+_ANOTHER_DAY_BUILD = """
+import sys
+from datetime import datetime
+import mkdocs.utils
+from mkdocs.__main__ import cli
+
+class AnotherDay(datetime):
+    @classmethod
+    def now(cls, tz=None):
+        return datetime(2031, 5, 5, 12, 0, tzinfo=tz)
+
+mkdocs.utils.datetime = AnotherDay
+sys.argv = ["mkdocs", "build", "--quiet", "--site-dir", sys.argv[1]]
+cli()
+"""
+
+
 @cache
 def example_site(audience: str = "public", another_day: bool = False) -> Path:
-    """The example site built for an audience (not strict: its content may be in progress)."""
+    """The example site built for an audience (not strict: its content may be in progress).
+
+    ``another_day``: built in a process of its own, with no cache (``SSA_CACHE=0``) and
+    MkDocs' clock reading :data:`ANOTHER_DAY`: a clean build that shares nothing with the
+    others of this test run."""
     root = copy_example(f"{audience}{'-another-day' if another_day else ''}")
-    with without_source_date_epoch():
-        if another_day:
-            with clock_on_another_day():
-                return build(root, audience, strict=False)
-        return build(root, audience, strict=False)
+    if not another_day:
+        with without_source_date_epoch():
+            return build(root, audience, strict=False)
+    return build_on_another_day(root, audience)
+
+
+def build_on_another_day(root: Path, audience: str = "public") -> Path:
+    """Build a project in a process of its own, without caches, on :data:`ANOTHER_DAY`."""
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env.update(SSA_AUDIENCE=audience, SSA_CACHE="0", NO_MKDOCS_2_WARNING="1")
+    site = root / "site-another-day"
+    subprocess.run(
+        [sys.executable, "-c", _ANOTHER_DAY_BUILD, str(site)],
+        cwd=root,
+        env=env,
+        check=True,
+        timeout=600,
+    )
+    return site

@@ -1,7 +1,7 @@
 """Same input, byte-identical output (SPEC §6), and ``SOURCE_DATE_EPOCH`` respected.
 
-- Two clean builds of the example site, in two folders and "on two days" (MkDocs' clock
-  moved years ahead for the second), are identical file for file and byte for byte,
+- Two clean builds of the example site, in two folders, two processes and "on two days"
+  (MkDocs' clock moved years ahead for the second), are identical file for file and byte for byte,
   including every zip (members in a fixed order, with fixed timestamps) and the gzipped
   sitemap.
 - Built with two values of ``SOURCE_DATE_EPOCH``, the minimal fixture differs only in the
@@ -22,8 +22,13 @@ from io import BytesIO
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import FIXTURES, REPO, build
-from example_builds import ANOTHER_DAY, example_site
+from conftest import FIXTURES, MKDOCS_YML, REPO, build, write_project
+from example_builds import (
+    ANOTHER_DAY,
+    build_on_another_day,
+    example_site,
+    without_source_date_epoch,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -90,6 +95,22 @@ def test_the_sitemap_is_dated_by_the_data_not_the_clock() -> None:
     dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap))
     assert len(dates) == 1, dates
     assert str(ANOTHER_DAY.year) not in dates.pop()
+
+
+def test_a_site_without_a_single_date_is_reproducible_too(tmp_path: Path) -> None:
+    """No data date to go by: pages are dated 1970-01-01 rather than by the clock."""
+    root = tmp_path / "dateless"
+    agency = FIXTURES / "minimal" / "data" / "agency-framework"
+    shutil.copytree(agency, root / "data" / "agency-framework")
+    write_project(
+        root, {"mkdocs.yml": MKDOCS_YML.replace("docs_dir:", "site_url: https://e.org/\ndocs_dir:")}
+    )
+    with without_source_date_epoch():
+        today = files_of(build(root, "public", strict=False))
+    another_day = files_of(build_on_another_day(root))
+    assert b"<lastmod>1970-01-01</lastmod>" in today["sitemap.xml"]
+    assert sorted(today) == sorted(another_day)
+    assert [n for n in today if today[n] != another_day[n]] == []
 
 
 def test_no_module_reads_the_clock_or_draws_random_numbers() -> None:
