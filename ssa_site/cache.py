@@ -57,6 +57,7 @@ LOADING_CODE = (
     "characters.py",
 )
 CHART_CODE = ("cache.py", "charts.py")
+CHECK_CODE = (*LOADING_CODE, "checks.py", "formulas.py")
 
 
 @cache
@@ -97,9 +98,10 @@ def file_digest(path: Path) -> str:
 
 
 def tree_digest(directory: Path) -> str:
-    """Every file below a folder: names, contents and where links lead."""
+    """Every file below a folder: names, contents and where links lead (linked folders
+    are followed, once each)."""
     digest = hashlib.sha256()
-    for path in sorted(directory.rglob("*")):
+    for path in sorted(tree_files(directory), key=lambda p: p.relative_to(directory).as_posix()):
         digest.update(path.relative_to(directory).as_posix().encode() + b"\0")
         if path.is_symlink():
             digest.update(b"link:" + os.fsencode(path.readlink()) + b"\0")
@@ -107,6 +109,24 @@ def tree_digest(directory: Path) -> str:
         if path.is_file():
             digest.update(file_digest(path).encode())
     return digest.hexdigest()
+
+
+def tree_files(directory: Path) -> list[Path]:
+    """Every file and folder below a folder, linked folders followed once each."""
+    found: list[Path] = []
+    seen = {directory.resolve()}
+    for folder, dirs, files in os.walk(directory, followlinks=True):
+        here = Path(folder)
+        kept = []
+        for name in dirs:
+            real = (here / name).resolve()
+            found.append(here / name)
+            if real not in seen:
+                seen.add(real)
+                kept.append(name)
+        dirs[:] = kept
+        found.extend(here / name for name in files)
+    return found
 
 
 def base_dir(root: Path) -> Path:
@@ -214,3 +234,23 @@ def canonical(value: Any) -> Any:
             tuple((f.name, canonical(getattr(value, f.name))) for f in fields),
         )
     return value
+
+
+_RESULTS: dict[str, tuple[str, Any]] = {}  # namespace → (entry, result) of the last build
+
+
+def computed(base: Path, namespace: str, entry: str, compute: Callable[[], Any]) -> Any:
+    """``compute()`` once per entry, kept on disk and in the process (the last entry of
+    each namespace). The entry must be a :func:`key` of everything the result depends on."""
+    if not enabled():
+        return compute()
+    held = _RESULTS.get(namespace)
+    if held is not None and held[0] == entry:
+        return held[1]
+    disk = DiskCache(base, namespace)
+    found = disk.get(entry)
+    if found is None:
+        found = compute()
+        disk.put(entry, found)
+    _RESULTS[namespace] = (entry, found)
+    return found

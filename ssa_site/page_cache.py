@@ -38,7 +38,8 @@ def docs_digests(docs_dir: Path) -> tuple[str, str]:
     """(everything but plan narratives, plan narratives) of the docs folder."""
     others, narratives = hashlib.sha256(), hashlib.sha256()
     plans = docs_dir / "plans"
-    for path in sorted(p for p in docs_dir.rglob("*") if p.is_file()):
+    files = (p for p in cache.tree_files(docs_dir) if p.is_file())
+    for path in sorted(files, key=lambda p: p.relative_to(docs_dir).as_posix()):
         narrative = path.is_relative_to(plans) and path.parent != plans
         digest = narratives if narrative else others
         digest.update(path.relative_to(docs_dir).as_posix().encode() + b"\0")

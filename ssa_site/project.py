@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import cache
 from . import evaluations as evaluation_model
 from .asof import EPOCH, reference_date
 from .cache import tree_digest
@@ -18,6 +19,7 @@ from .evaluation_loading import check_publication, load_evaluations
 from .loading import load_plans
 from .model import Plan, Portfolio
 from .narratives import Narrative, check_pages, find_narratives
+from .package import display
 from .problems import Problem, Problems
 from .quality import QualityOptions, QualityReport, check_quality
 from .reviews import Review, find_reviews
@@ -92,6 +94,20 @@ def _check_ids(plans: list[Plan], problems: Problems) -> None:
                     )
 
 
+def _checked(plans: list[Plan], root: Path, data_dir: Path, fingerprint: str) -> list[Problem]:
+    """The cross-checks of the plans; as they depend only on the data, kept in the cache."""
+
+    def check() -> list[Problem]:
+        found = Problems()
+        check_plans(plans, found)
+        return found.items
+
+    if not fingerprint:
+        return check()
+    entry = cache.key(cache.CHECK_CODE, "checks", display(data_dir, root), fingerprint)
+    return list(cache.computed(cache.base_dir(root), "checks", entry, check))
+
+
 def load_site(
     root: Path,
     data_dir: Path,
@@ -103,9 +119,10 @@ def load_site(
 ) -> Site:
     """Load, validate and filter a site project. Check ``Site.errors`` before using it."""
     problems = Problems()
+    fingerprint = tree_digest(data_dir) if data_dir.is_dir() else ""
     plans = load_plans(data_dir, root, problems)
     _check_ids(plans, problems)
-    check_plans(plans, problems)
+    problems.extend(_checked(plans, root, data_dir, fingerprint))
     full = Portfolio(plans=tuple(plans), audience="internal")
     # Plan folders whose package could not be read: their narratives and reviews are not
     # reported again as naming no plan.
@@ -145,5 +162,5 @@ def load_site(
         today=reference_date(portfolio, evaluations),
         quality=quality_report,
         reviews=reviews_for_audience(reviews, portfolio),
-        data_fingerprint=tree_digest(data_dir) if data_dir.is_dir() else "",
+        data_fingerprint=fingerprint,
     )

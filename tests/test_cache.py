@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 import logging
 import os
+import pickle
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +15,7 @@ import pytest
 from ssa_site import cache, page_cache
 from ssa_site.charts import Chart, Series, cached_svg, render_svg
 from ssa_site.loading import load_plans
+from ssa_site.model import Value
 from ssa_site.problems import Problems
 from ssa_site.synth import SynthOptions, write_synth
 
@@ -40,6 +43,7 @@ def _fresh_process_memory() -> Iterator[None]:
 
 def forget() -> None:
     cache._PACKAGES.clear()
+    cache._RESULTS.clear()
     page_cache._MEMO.clear()
 
 
@@ -194,7 +198,8 @@ def _imported_modules(module: str, seen: set[str]) -> set[str]:
 
 
 @pytest.mark.parametrize(
-    ("module", "code"), [("loading", cache.LOADING_CODE), ("charts", cache.CHART_CODE)]
+    ("module", "code"),
+    [("loading", cache.LOADING_CODE), ("charts", cache.CHART_CODE), ("checks", cache.CHECK_CODE)],
 )
 def test_cache_keys_name_every_module_the_result_depends_on(
     module: str, code: tuple[str, ...]
@@ -238,3 +243,23 @@ def test_a_cached_chart_is_the_drawn_chart(tmp_path: Path) -> None:
     assert cached_svg(chart, tmp_path) == file  # found, not drawn again
     other = Chart(**{**chart.__dict__, "title": "Another title"})
     assert cached_svg(other, tmp_path) != file
+
+
+def test_values_pickle_every_field() -> None:
+    """Value has its own __reduce__ (speed): it must carry every field, in order."""
+    names = [f.name for f in dataclasses.fields(Value)]
+    value = Value(*(f"field {n}" for n in range(len(names))))
+    copy = pickle.loads(pickle.dumps(value))
+    assert [getattr(copy, n) for n in names] == [getattr(value, n) for n in names]
+
+
+def test_a_linked_folder_is_part_of_the_digest(tmp_path: Path) -> None:
+    real = tmp_path / "elsewhere" / "plan"
+    real.mkdir(parents=True)
+    (real / "values.csv").write_text("a\n", "utf-8")
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "plan").symlink_to(real, target_is_directory=True)
+    before = cache.tree_digest(data)
+    (real / "values.csv").write_text("b\n", "utf-8")
+    assert cache.tree_digest(data) != before
