@@ -147,10 +147,17 @@ def read_package(directory: Path, root: Path, problems: Problems) -> PackageSpec
             "add a datapackage.json describing the plan, or move the folder out of data/",
         )
         return None
+    raw = descriptor_path.read_bytes()
     try:
-        descriptor = json.loads(descriptor_path.read_text("utf-8-sig"))
+        descriptor = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        problems.error(path, None, None, f"is not UTF-8 text ({exc.reason})", "save it as UTF-8")
+        problems.error(
+            path,
+            raw[: exc.start].count(b"\n") + 1,
+            None,
+            f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+            "save the file with the UTF-8 encoding",
+        )
         return None
     except json.JSONDecodeError as exc:
         problems.error(

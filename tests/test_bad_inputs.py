@@ -149,8 +149,8 @@ CASES: list[Case] = [
             ),
         ),
         expected=[
-            "data/northland-ics/datapackage.json: is not UTF-8 text (invalid "
-            "continuation byte) (save it as UTF-8)",
+            "data/northland-ics/datapackage.json:1: is not UTF-8 text (byte 0xe4) (save "
+            "the file with the UTF-8 encoding)",
         ],
     ),
     case(
