@@ -1,0 +1,38 @@
+"""benchmarks/run.py runs end to end on a tiny synthetic site (no timing is asserted)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+
+from conftest import REPO
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def test_benchmark_script_runs_on_a_tiny_site(tmp_path: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "run.py"),
+            *("--plans", "1", "--results", "3", "--indicators", "2", "--periods", "2"),
+            *("--runs", "1", "--workdir", str(tmp_path)),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = done.stdout.strip().splitlines()
+    assert any(line.startswith("plans=1 pages=") for line in lines)
+    assert lines[-1].startswith("ratio=")
+    assert float(lines[-1].removeprefix("ratio=")) > 0
+    exported = tmp_path / "export-1" / "docs"
+    assert (exported / "plans" / "plan-001" / "index.md").is_file()
+    assert (tmp_path / "plain-1" / "mkdocs.yml").is_file()
