@@ -233,8 +233,30 @@ class Plan:
     def result(self, result_id: str) -> Result | None:
         return self._results_by_id.get(result_id)
 
+    @cached_property
+    def _indicators_by_id(self) -> dict[str, Indicator]:
+        found: dict[str, Indicator] = {}
+        for i in self.indicators:
+            found.setdefault(i.id, i)  # the first of duplicates, as a scan would find
+        return found
+
+    @cached_property
+    def _assumptions_by_result(self) -> dict[str, tuple[Assumption, ...]]:
+        grouped: dict[str, list[Assumption]] = {}
+        for a in self.assumptions:
+            grouped.setdefault(a.result, []).append(a)
+        return {k: tuple(v) for k, v in grouped.items()}
+
+    @cached_property
+    def _initiatives_by_result(self) -> dict[str, tuple[Initiative, ...]]:
+        grouped: dict[str, list[Initiative]] = {}
+        for i in self.initiatives:
+            for result_id in dict.fromkeys(i.results):
+                grouped.setdefault(result_id, []).append(i)
+        return {k: tuple(v) for k, v in grouped.items()}
+
     def indicator(self, indicator_id: str) -> Indicator | None:
-        return next((i for i in self.indicators if i.id == indicator_id), None)
+        return self._indicators_by_id.get(indicator_id)
 
     @property
     def top_results(self) -> tuple[Result, ...]:
@@ -280,10 +302,10 @@ class Plan:
         return self._indicators_by_result.get(result_id, ())
 
     def assumptions_of(self, result_id: str) -> tuple[Assumption, ...]:
-        return tuple(a for a in self.assumptions if a.result == result_id)
+        return self._assumptions_by_result.get(result_id, ())
 
     def initiatives_of(self, result_id: str) -> tuple[Initiative, ...]:
-        return tuple(i for i in self.initiatives if result_id in i.results)
+        return self._initiatives_by_result.get(result_id, ())
 
     def level_index(self, level: str) -> int:
         return self.levels.index(level) if level in self.levels else len(self.levels)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,7 +55,19 @@ class Site:
         self, plan: str, result: str | None = None, initiative: str | None = None
     ) -> tuple[Evaluation, ...]:
         """The audience's evaluations naming a plan, or one of its results or initiatives."""
-        return evaluation_model.covering(self.evaluations, plan, result, initiative)
+        return evaluation_model.covering(
+            self._evaluations_by_plan.get(plan, ()), plan, result, initiative
+        )
+
+    @cached_property
+    def _evaluations_by_plan(self) -> dict[str, tuple[Evaluation, ...]]:
+        """Evaluations by every plan they name (a page looks up its own plan's only)."""
+        grouped: dict[str, list[Evaluation]] = {}
+        for e in self.evaluations:
+            named = {*e.plans, *(r.plan for r in e.results), *(i.plan for i in e.initiatives)}
+            for plan in named:
+                grouped.setdefault(plan, []).append(e)
+        return {k: tuple(v) for k, v in grouped.items()}
 
     def open_recommendations(self, plan: str) -> tuple[tuple[Evaluation, Recommendation], ...]:
         """Accepted, not yet done recommendations of the evaluations of a plan."""
@@ -69,9 +82,14 @@ class Site:
         return [p for p in self.problems if not p.is_error]
 
     def narrative(self, plan: str, result: str | None = None) -> Narrative | None:
-        return next(
-            (n for n in self.narratives if n.plan == plan and n.result == result), None
-        )
+        return self._narratives_by_subject.get((plan, result))
+
+    @cached_property
+    def _narratives_by_subject(self) -> dict[tuple[str, str | None], Narrative]:
+        found: dict[tuple[str, str | None], Narrative] = {}
+        for n in self.narratives:
+            found.setdefault((n.plan, n.result), n)  # the first, as a scan would find
+        return found
 
 
 def _check_ids(plans: list[Plan], problems: Problems) -> None:
