@@ -20,11 +20,13 @@ on disk under one entry per scope and narratives, of which the newest few are ke
 from __future__ import annotations
 
 import hashlib
+import zlib
 from typing import TYPE_CHECKING, Any
 
 from . import cache
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
 #: Pages depend on every module and template of the package.
@@ -91,18 +93,64 @@ class PageCache:
         _MEMO[self.scope] = self.made
         if not self.on_disk or self.rendered:
             self.disk.put(self.entry, self.made)
-            self._prune()
+            prune(self.disk)
 
-    def _prune(self) -> None:
-        """Keep the newest few entries: every change of data or docs makes a new one."""
-        try:
-            entries = sorted(self.disk.folder.glob("*/*.pickle"), key=lambda p: p.stat().st_mtime)
-        except OSError:
-            return
-        for old in entries[:-KEEP]:
-            old.unlink(missing_ok=True)
+
+def prune(disk: cache.DiskCache, keep: int = KEEP) -> None:
+    """Keep the newest few entries: every change of data or docs makes a new one."""
+    try:
+        entries = sorted(disk.folder.glob("*/*.pickle"), key=lambda p: p.stat().st_mtime)
+    except OSError:
+        return  # another build removed one meanwhile: prune next time
+    for old in entries[:-keep]:
+        old.unlink(missing_ok=True)
 
 
 def text_arguments(context: dict[str, Any]) -> tuple[tuple[str, str], ...]:
     """The text arguments of a page (authored Markdown passed in), for its key."""
     return tuple(sorted((k, v) for k, v in context.items() if isinstance(v, str)))
+
+
+#: What the plugin does to a page's rendered HTML (on_page_content) depends on this code.
+HTML_CODE = ("cache.py", "page_cache.py", "page_html.py", "glossary.py")
+_HTML_MEMO: dict[str, dict[bytes, bytes]] = {}
+
+
+class HtmlCache:
+    """The plugin's finishing touches on a page's HTML (glossary tooltips, search
+    exclusions), kept by a digest of the HTML they were applied to.
+
+    ``scope`` names everything else the result depends on (the glossary, the options, the
+    audience); the HTML's digest does the rest, so a page whose HTML is unchanged gets the
+    same finished HTML without the work. Finished pages are stored compressed, and not at
+    all when the touches changed nothing."""
+
+    def __init__(self, cache_dir: Path, scope: str) -> None:
+        self.entry = cache.key(HTML_CODE, "finished-html", scope)
+        self.disk = cache.DiskCache(cache_dir, "html")
+        self.known: dict[bytes, bytes] = dict(_HTML_MEMO.get(self.entry, {}))
+        self.on_disk = False
+        if not self.known:
+            stored = self.disk.get(self.entry)
+            if isinstance(stored, dict):
+                self.known, self.on_disk = stored, True
+        self.used: dict[bytes, bytes] = {}
+        self.done = 0
+
+    def apply(self, html: str, finish: Callable[[str], str]) -> str:
+        data = html.encode("utf-8")
+        digest = hashlib.sha256(data).digest()
+        found = self.known.get(digest)
+        if found is None:
+            finished = finish(html)
+            found = b"" if finished == html else zlib.compress(finished.encode("utf-8"), 1)
+            self.done += 1
+        self.used[digest] = found
+        return zlib.decompress(found).decode("utf-8") if found else html
+
+    def save(self) -> None:
+        _HTML_MEMO.clear()
+        _HTML_MEMO[self.entry] = self.used
+        if self.done or not self.on_disk:
+            self.disk.put(self.entry, self.used)
+            prune(self.disk)

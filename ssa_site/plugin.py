@@ -23,7 +23,7 @@ from .narratives import filter_internal_blocks, split_front_matter
 from .generate import generate_all
 from .glossary import Glossary, load_glossary
 from .output import GeneratedPage, PageContext
-from .page_cache import PageCache, docs_digests
+from .page_cache import HtmlCache, PageCache, docs_digests
 from .page_html import TermMarker, exclude_data_tables
 from .project import Site, load_site
 from .rendering import environment
@@ -54,6 +54,7 @@ class SsaPlugin(BasePlugin[SsaConfig]):
         self.scratch: Path | None = None
         self.glossary: Glossary | None = None
         self.marker: TermMarker | None = None
+        self.html_cache: HtmlCache | None = None
 
     # Runs first so that the theme override and Markdown extensions are in place before
     # any other plugin reads them.
@@ -128,6 +129,14 @@ class SsaPlugin(BasePlugin[SsaConfig]):
                 log.error(str(problem))
             raise PluginError("The glossary file has errors; nothing was built.")
         self.marker = TermMarker(self.glossary) if self.config.glossary.tooltips else None
+        self.html_cache = (
+            HtmlCache(
+                cache.base_dir(self.root),
+                repr((self.audience, cache.canonical(self.glossary), self.marker is not None)),
+            )
+            if cache.enabled()
+            else None
+        )
         portfolio = self.site.portfolio
         log.info(
             "Loaded and validated %d plan(s), %d indicator(s), %d value(s) for the %s "
@@ -276,6 +285,8 @@ class SsaPlugin(BasePlugin[SsaConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._remove_scratch()
+        if self.html_cache is not None:
+            self.html_cache.save()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._remove_scratch()
@@ -326,6 +337,11 @@ class SsaPlugin(BasePlugin[SsaConfig]):
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        if self.html_cache is not None:  # the same HTML was finished by an earlier build
+            return self.html_cache.apply(html, self._finish_html)
+        return self._finish_html(html)
+
+    def _finish_html(self, html: str) -> str:
         if self.marker is not None:
             html = self.marker.mark(html)
         return exclude_data_tables(html)

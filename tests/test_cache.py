@@ -45,6 +45,7 @@ def forget() -> None:
     cache._PACKAGES.clear()
     cache._RESULTS.clear()
     page_cache._MEMO.clear()
+    page_cache._HTML_MEMO.clear()
 
 
 def build(root: Path, site: Path, audience: str = "public", cached: bool = True) -> Path:
@@ -93,7 +94,7 @@ def test_cached_builds_are_byte_identical_to_an_uncached_build(
     uncached = build(synthetic, tmp_path / "uncached", audience, cached=False)
     assert not (synthetic / ".cache" / "ssa" / "pages").exists()
     cold = build(synthetic, tmp_path / "cold", audience)
-    for kind in ("packages", "charts", "downloads", "pages"):
+    for kind in ("packages", "charts", "downloads", "pages", "html", "checks"):
         assert any((synthetic / ".cache" / "ssa" / kind).rglob("*")), kind
     forget()  # a new process: everything from disk
     warm = build(synthetic, tmp_path / "warm", audience)
