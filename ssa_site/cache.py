@@ -20,7 +20,7 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, partial
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -188,34 +188,38 @@ class DiskCache:
 _PACKAGES: dict[str, tuple[str, Any]] = {}  # package folder → (entry, (plan, problems))
 
 
-def load_package(
-    directory: Path, root: Path, load: Callable[[Path, Path], tuple[Any, list[Problem]]]
-) -> tuple[Any, list[Problem]]:
-    """``load(directory, root)`` once per content of the package folder.
+def load_packages(
+    directories: list[Path], root: Path, load: Callable[[Path, Path], tuple[Any, list[Problem]]]
+) -> list[tuple[Any, list[Problem]]]:
+    """``load(directory, root)`` of each package folder, once per content of the folder.
 
-    The entry is keyed by every file of the folder (names, bytes, link targets), the
+    An entry is keyed by every file of the folder (names, bytes, link targets), the
     folder's place in the project (problems name paths) and the code; it holds the plan
     of every audience and every problem, so a cached load reports exactly what a fresh
-    one does. Kept on disk and in the process (for serve rebuilds)."""
+    one does. Kept on disk and in the process (for serve rebuilds); packages no build has
+    read yet are read in worker processes when there are many."""
     if not enabled():
-        return load(directory, root)
-    display = (
-        directory.resolve().relative_to(root.resolve()).as_posix()
-        if (directory.resolve().is_relative_to(root.resolve()))
-        else directory.as_posix()
-    )
-    entry = key(LOADING_CODE, "package", display, tree_digest(directory))
-    slot = str(directory.resolve())
-    held = _PACKAGES.get(slot)
-    if held is not None and held[0] == entry:
-        return held[1]  # type: ignore[no-any-return]
+        return [load(directory, root) for directory in directories]
     disk = DiskCache(base_dir(root), "packages")
-    found = disk.get(entry)
-    if found is None:
-        found = load(directory, root)
-        disk.put(entry, found)
-    _PACKAGES[slot] = (entry, found)
-    return found  # type: ignore[no-any-return]
+    entries = [_package_entry(directory, root) for directory in directories]
+    found: list[Any] = []
+    for directory, entry in zip(directories, entries, strict=True):
+        held = _PACKAGES.get(str(directory.resolve()))
+        found.append(held[1] if held is not None and held[0] == entry else disk.get(entry))
+    missing = [i for i, result in enumerate(found) if result is None]
+    loaded = parallel_map(partial(load, root=root), [directories[i] for i in missing])
+    for index, result in zip(missing, loaded, strict=True):
+        disk.put(entries[index], result)
+        found[index] = result
+    for directory, entry, result in zip(directories, entries, found, strict=True):
+        _PACKAGES[str(directory.resolve())] = (entry, result)
+    return found
+
+
+def _package_entry(directory: Path, root: Path) -> str:
+    here, top = directory.resolve(), root.resolve()
+    display = here.relative_to(top).as_posix() if here.is_relative_to(top) else str(directory)
+    return key(LOADING_CODE, "package", display, tree_digest(directory))
 
 
 def canonical(value: Any) -> Any:
@@ -254,3 +258,38 @@ def computed(base: Path, namespace: str, entry: str, compute: Callable[[], Any])
         disk.put(entry, found)
     _RESULTS[namespace] = (entry, found)
     return found
+
+
+#: SSA_WORKERS=1 draws and loads in this process only; default: one worker per CPU.
+WORKERS_ENV = "SSA_WORKERS"
+#: Fewer items than this per worker are not worth starting processes for.
+_PER_WORKER = 32
+
+
+def workers(items: int) -> int:
+    """How many processes to use for ``items`` independent pieces of work (1: none)."""
+    raw = os.environ.get(WORKERS_ENV, "").strip()
+    wanted = int(raw) if raw.isdigit() and int(raw) > 0 else (os.cpu_count() or 1)
+    return max(1, min(wanted, items // _PER_WORKER))
+
+
+def parallel_map(function: Callable[[Any], Any], items: list[Any]) -> list[Any]:
+    """``[function(item) for item in items]``, in worker processes when there are many.
+
+    Only for cache misses of pure work (drawing charts, reading packages): the results
+    are the same whichever process makes them, and come back in order. Workers are
+    spawned, never forked (``mkdocs serve`` runs threads). If processes cannot be used,
+    the work is done here."""
+    count = workers(len(items))
+    if count <= 1:
+        return [function(item) for item in items]
+    import concurrent.futures
+    import multiprocessing
+
+    try:
+        with concurrent.futures.ProcessPoolExecutor(
+            max_workers=count, mp_context=multiprocessing.get_context("spawn")
+        ) as pool:
+            return list(pool.map(function, items, chunksize=max(1, len(items) // (count * 8))))
+    except (OSError, RuntimeError, concurrent.futures.process.BrokenProcessPool):
+        return [function(item) for item in items]

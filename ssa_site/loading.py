@@ -32,11 +32,11 @@ def load_plans(data_dir: Path, root: Path, problems: Problems) -> list[Plan]:
         )
         return []
     plans: list[Plan] = []
-    for directory in sorted(p for p in data_dir.iterdir() if p.is_dir()):
-        if directory.name.startswith((".", "_")):
-            continue
-        # Cached by the package's bytes (ssa_site.cache): the same Plan and Problems.
-        plan, found = cache.load_package(directory, root, load_package)
+    folders = sorted(
+        p for p in data_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))
+    )
+    # Cached by the package's bytes (ssa_site.cache): the same Plan and Problems.
+    for plan, found in cache.load_packages(folders, root, load_package):
         problems.extend(found)
         if plan is not None:
             plans.append(plan)

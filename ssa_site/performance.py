@@ -11,7 +11,7 @@ import time
 from typing import TYPE_CHECKING
 
 from .chart_specs import dimension_charts, indicator_chart, status_chart
-from .charts import Chart, cached_svg, render_svg
+from .charts import Chart, cached_svgs, render_svg
 from .model import Indicator, Value
 from .output import Generated, GeneratedAsset, PageContext
 from .periods import parse_period
@@ -35,8 +35,8 @@ def chart_assets(charts: list[Chart], cache_dir: Path | None = None) -> list[Gen
     if cache_dir is None:
         return [GeneratedAsset(path, render_svg(chart)) for path, chart in seen.items()]
     generated: list[Generated] = []
-    for path, chart in seen.items():
-        file = cached_svg(chart, cache_dir)
+    files = cached_svgs(list(seen.values()), cache_dir)
+    for (path, chart), file in zip(seen.items(), files, strict=True):
         generated.append(
             GeneratedAsset(path, abs_src_path=str(file))
             if file is not None

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from ssa_site import cache, page_cache
-from ssa_site.charts import Chart, Series, cached_svg, render_svg
+from ssa_site.charts import Chart, Series, cached_svg, cached_svgs, render_svg
 from ssa_site.loading import load_plans
 from ssa_site.model import Value
 from ssa_site.problems import Problems
@@ -264,3 +264,28 @@ def test_a_linked_folder_is_part_of_the_digest(tmp_path: Path) -> None:
     before = cache.tree_digest(data)
     (real / "values.csv").write_text("b\n", "utf-8")
     assert cache.tree_digest(data) != before
+
+
+def test_parallel_work_gives_the_same_results_in_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "_PER_WORKER", 1)
+    monkeypatch.setenv(cache.WORKERS_ENV, "2")
+    assert cache.workers(10) == 2
+    words = [f"word {n}" for n in range(10)]
+    assert cache.parallel_map(str.upper, words) == [w.upper() for w in words]
+    charts = [
+        Chart(
+            path=f"assets/charts/p/{n}.svg",
+            kind="line",
+            title=f"Chart {n}",
+            description="A test chart",
+            x_labels=("2023", "2024"),
+            series=(Series("Actual", (1.0, float(n)), "#0072B2"),),
+        )
+        for n in range(4)
+    ]
+    files = cached_svgs(charts, tmp_path)
+    assert [f.read_bytes() if f else None for f in files] == [render_svg(c) for c in charts]
+    monkeypatch.setenv(cache.WORKERS_ENV, "1")
+    assert cache.workers(1000) == 1
