@@ -111,7 +111,7 @@ def _plan_files(shape: data.PlanShape, rng: random.Random, index: int) -> dict[s
 def synth_files(options: SynthOptions) -> dict[str, str]:
     """Every file of the synthetic project: path relative to the project → text."""
     rng = random.Random(options.seed)
-    files = {"mkdocs.yml": content.MKDOCS_YML}
+    files = {"mkdocs.yml": content.MKDOCS_YML, ".gitignore": ".cache/\nsite/\n"}
     files["content/index.md"] = content.HOME.format(plans=options.plans)
     files.update(data.framework_files())
     for index, shape in enumerate(_shapes(options, rng)):
