@@ -210,7 +210,7 @@ def import_xlsx(workbook: Path, plan: str, directory: Path) -> None:
 @click.option(
     "--indicators",
     type=click.IntRange(min=1),
-    default=70,
+    default=74,
     show_default=True,
     help="Indicators per plan.",
 )

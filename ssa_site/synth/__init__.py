@@ -27,7 +27,7 @@ class SynthOptions:
 
     plans: int = 10
     results: int = 30  # per plan: goals, objectives and sub-objectives
-    indicators: int = 70  # per plan
+    indicators: int = 74  # per plan
     periods: int = 16  # quarters with targets; the first three quarters have actuals
     seed: int = 1
 
