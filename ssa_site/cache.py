@@ -285,11 +285,22 @@ def parallel_map(function: Callable[[Any], Any], items: list[Any]) -> list[Any]:
         return [function(item) for item in items]
     import concurrent.futures
     import multiprocessing
+    import types
 
+    chunks = max(1, len(items) // (count * 8))
     try:
         with concurrent.futures.ProcessPoolExecutor(
             max_workers=count, mp_context=multiprocessing.get_context("spawn")
         ) as pool:
-            return list(pool.map(function, items, chunksize=max(1, len(items) // (count * 8))))
+            # A spawned process runs the parent's main script again unless it is guarded
+            # by `if __name__ == "__main__"`; a script calling mkdocs' build() may not be.
+            # Workers start while the work is handed out: hide the script meanwhile.
+            main = sys.modules["__main__"]
+            sys.modules["__main__"] = types.ModuleType("__main__")
+            try:
+                results = pool.map(function, items, chunksize=chunks)
+            finally:
+                sys.modules["__main__"] = main
+            return list(results)
     except (OSError, RuntimeError, concurrent.futures.process.BrokenProcessPool):
         return [function(item) for item in items]

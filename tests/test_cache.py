@@ -7,6 +7,8 @@ import dataclasses
 import logging
 import os
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -289,3 +291,25 @@ def test_parallel_work_gives_the_same_results_in_order(
     assert [f.read_bytes() if f else None for f in files] == [render_svg(c) for c in charts]
     monkeypatch.setenv(cache.WORKERS_ENV, "1")
     assert cache.workers(1000) == 1
+
+
+UNGUARDED = """
+import os
+from ssa_site import cache
+cache._PER_WORKER = 1
+os.environ[cache.WORKERS_ENV] = "2"
+print("script ran", flush=True)
+print(cache.parallel_map(str.upper, ["a", "b", "c", "d"]))
+"""
+
+
+def test_workers_never_run_the_callers_script_again(tmp_path: Path) -> None:
+    """A script calling mkdocs' build() without a __main__ guard must not be run by the
+    worker processes (spawn would import it again)."""
+    script = tmp_path / "unguarded.py"
+    script.write_text(UNGUARDED, "utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.count("script ran") == 1, done.stdout + done.stderr
+    assert "['A', 'B', 'C', 'D']" in done.stdout
