@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import fields
+from typing import TYPE_CHECKING
 
 from .formulas import FORMULA_FIX, formula_message, looks_like_formula
 from .model import Indicator, Plan, Result, Value
-from .problems import Problems
+
+if TYPE_CHECKING:
+    from .problems import Problems
 
 #: Fields that are ids, references or fixed vocabularies: checked elsewhere, never prose.
 _NOT_PROSE = frozenset(
@@ -155,16 +158,20 @@ def _check_values(plan: Plan, indicator: Indicator, path: str, problems: Problem
                 "is empty" + (" (the row has text)" if value.text else ""),
                 "write the number; qualitative values need measure 'qualitative'",
             )
-        if value.kind != "baseline" and plan.period_start and plan.period_end:
-            if value.period.end < plan.period_start or value.period.start > plan.period_end:
-                problems.warning(
-                    path,
-                    value.row,
-                    "period",
-                    f"{value.period.label} lies outside the plan period "
-                    f"{plan.period_start} to {plan.period_end}",
-                    "correct the period, or extend ssa.period in datapackage.json",
-                )
+        if (
+            value.kind != "baseline"
+            and plan.period_start
+            and plan.period_end
+            and (value.period.end < plan.period_start or value.period.start > plan.period_end)
+        ):
+            problems.warning(
+                path,
+                value.row,
+                "period",
+                f"{value.period.label} lies outside the plan period "
+                f"{plan.period_start} to {plan.period_end}",
+                "correct the period, or extend ssa.period in datapackage.json",
+            )
     totals = indicator.totals
     has_baseline = any(v.kind == "baseline" for v in totals)
     first_target = next((v for v in totals if v.kind == "target"), None)

@@ -36,7 +36,7 @@ _Loader = TextDateLoader
 
 _Loader.add_constructor(
     "tag:yaml.org,2002:timestamp",
-    lambda loader, node: loader.construct_scalar(node),
+    lambda loader, node: loader.construct_scalar(node),  # type: ignore[arg-type]
 )
 
 

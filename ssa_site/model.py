@@ -7,10 +7,13 @@ Frozen dataclasses built by :mod:`ssa_site.loading` and filtered for an audience
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from .periods import Period
+if TYPE_CHECKING:
+    from datetime import date
+
+    from .periods import Period
 
 PUBLIC = "public"
 INTERNAL = "internal"

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .front_matter import TextDateLoader, YamlProblem, read_markdown, yaml_problem
 from .model import INTERNAL, Portfolio
-from .problems import Problems
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .problems import Problems
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _BLOCK_OPEN = re.compile(r"^[ \t]*///[ \t]*([\w-]+)")
@@ -46,7 +49,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, YamlProblem | No
     if not match:
         return {}, text, None
     try:
-        meta = yaml.load(match.group(1) or "", Loader=TextDateLoader) or {}  # noqa: S506
+        meta = yaml.load(match.group(1) or "", Loader=TextDateLoader) or {}
     except yaml.YAMLError as exc:
         return {}, text[match.end() :], yaml_problem(exc)
     if not isinstance(meta, dict):
@@ -186,7 +189,10 @@ def find_narratives(
         visibility = meta.get("visibility")
         if visibility not in (None, "public", "internal"):
             problems.error(
-                display, None, "visibility", f"'{visibility}' is not a visibility",
+                display,
+                None,
+                "visibility",
+                f"'{visibility}' is not a visibility",
                 "use public or internal",
             )
             meta = {**meta, "visibility": INTERNAL}
@@ -201,8 +207,7 @@ def find_narratives(
                 narrative.display_path,
                 None,
                 None,
-                f"narrates the same {'result' if key[1] else 'plan'} as "
-                f"{seen[key].display_path}",
+                f"narrates the same {'result' if key[1] else 'plan'} as {seen[key].display_path}",
                 "merge the two files",
             )
         seen[key] = narrative

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import jinja2
 from markupsafe import escape
 
 from .asof import EPOCH
 from .chart_specs import CHARTS
 from .narratives import filter_internal_blocks
 from .page_cache import text_arguments
-from .project import Site
 from .rendering import front_matter, render
 from .rollup import StatusBoard
 from .status import StatusSettings
@@ -22,9 +19,14 @@ from .urls import Linker
 from .wayfinding import Wayfinder
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    import jinja2
+
     from .downloads.settings import Publisher
     from .glossary import Glossary
     from .page_cache import PageCache
+    from .project import Site
 
 PLAN_KIND_LABELS = {
     "agency-framework": "Agency frameworks",

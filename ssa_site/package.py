@@ -11,11 +11,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .characters import CONTROL, CONTROL_FIX, control_message
-from .problems import Problems
 from .schemas import LEVEL_PRESETS, PLAN_KINDS, RESOURCES
+
+if TYPE_CHECKING:
+    from .problems import Problems
 
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -98,9 +100,7 @@ def _date(text: Any, path: str, field: str, problems: Problems) -> date | None:
     try:
         return date.fromisoformat(str(text))
     except ValueError:
-        problems.error(
-            path, None, field, f"'{text}' is not a date", "write the date as YYYY-MM-DD"
-        )
+        problems.error(path, None, field, f"'{text}' is not a date", "write the date as YYYY-MM-DD")
         return None
 
 
@@ -315,7 +315,9 @@ def _resources(
     for index, item in enumerate(raw, start=1):
         where = f"resources[{index}]"  # items count from 1, as in front matter
         if not isinstance(item, dict):
-            problems.error(path, None, where, "must be an object", 'write {"name": ..., "path": ...}')
+            problems.error(
+                path, None, where, "must be an object", 'write {"name": ..., "path": ...}'
+            )
             continue
         name = item.get("name")
         if name not in RESOURCES:
@@ -328,16 +330,12 @@ def _resources(
             )
             continue
         if name in seen:
-            problems.error(
-                path, None, f"{where}.name", f"'{name}' is listed twice", "list it once"
-            )
+            problems.error(path, None, f"{where}.name", f"'{name}' is listed twice", "list it once")
             continue
         seen.add(name)
         rel = item.get("path")
         if not isinstance(rel, str) or not rel:
-            problems.error(
-                path, None, f"{where}.path", "is missing", f'add "path": "{name}.csv"'
-            )
+            problems.error(path, None, f"{where}.path", "is missing", f'add "path": "{name}.csv"')
             continue
         reason = unsafe_path_reason(rel)
         target = (directory / rel).resolve()
@@ -349,8 +347,7 @@ def _resources(
                 None,
                 f"{where}.path",
                 f"'{rel}' {reason}",
-                "use a CSV file inside the package folder, e.g. "
-                f'"{name}.csv"',
+                f'use a CSV file inside the package folder, e.g. "{name}.csv"',
             )
             continue
         if not target.is_file():

@@ -6,12 +6,16 @@ read as Markdown; narratives are appended as the authors wrote them.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .alignment import Alignment
-from .model import Plan
 from .output import PLAN_KIND_LABELS, Generated, GeneratedPage, PageContext
 from .reader_pages import portfolio_context
 from .theory_of_change import narrative_sections
 from .urls import PLANS_INDEX_URI, indicator_uri, plan_uri, result_uri
+
+if TYPE_CHECKING:
+    from .model import Plan
 
 
 def plans_by_kind(plans: tuple[Plan, ...]) -> list[tuple[str, list[Plan]]]:

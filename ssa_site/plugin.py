@@ -19,9 +19,9 @@ from .asof import source_date
 from .config import SsaConfig
 from .downloads.settings import Publisher
 from .evaluation_loading import EVALUATIONS_DIR
-from .narratives import filter_internal_blocks, split_front_matter
 from .generate import generate_all
 from .glossary import Glossary, load_glossary
+from .narratives import filter_internal_blocks, split_front_matter
 from .output import GeneratedPage, PageContext
 from .page_cache import HtmlCache, PageCache, docs_digests
 from .page_html import TermMarker, exclude_data_tables
@@ -212,7 +212,9 @@ class SsaPlugin(BasePlugin[SsaConfig]):
         for item in generated:
             if isinstance(item, GeneratedPage):
                 inclusion = InclusionLevel.INCLUDED if item.in_nav else InclusionLevel.NOT_IN_NAV
-                new = File.generated(config, item.src_uri, content=item.content, inclusion=inclusion)
+                new = File.generated(
+                    config, item.src_uri, content=item.content, inclusion=inclusion
+                )
             elif item.abs_src_path is not None:
                 new = File.generated(config, item.src_uri, abs_src_path=item.abs_src_path)
             else:
@@ -334,9 +336,7 @@ class SsaPlugin(BasePlugin[SsaConfig]):
 
     # Runs on the page's own HTML, before the theme wraps it and before the search plugin
     # (on_page_context) indexes it: tooltips on glossary terms, data tables out of search.
-    def on_page_content(
-        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str:
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.html_cache is not None:  # the same HTML was finished by an earlier build
             return self.html_cache.apply(html, self._finish_html)
         return self._finish_html(html)

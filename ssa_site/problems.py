@@ -6,8 +6,13 @@ the file, with the header as row 1.  Collect them all, then decide: any error st
 
 from __future__ import annotations
 
+import dataclasses
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 class Severity(enum.Enum):
@@ -25,7 +30,9 @@ class Problem:
     message: str
     fix: str
     severity: Severity = Severity.ERROR
-    rule: str | None = field(default=None, compare=False)  # quality rule id, see quality.py
+    rule: str | None = dataclasses.field(
+        default=None, compare=False
+    )  # quality rule id, see quality.py
 
     def __str__(self) -> str:
         where = self.path if self.row is None else f"{self.path}:{self.row}"
@@ -42,11 +49,9 @@ class Problem:
 class Problems:
     """An ordered collection of problems, filled by every check of a run."""
 
-    items: list[Problem] = field(default_factory=list)
+    items: list[Problem] = dataclasses.field(default_factory=list)
 
-    def error(
-        self, path: str, row: int | None, field: str | None, message: str, fix: str
-    ) -> None:
+    def error(self, path: str, row: int | None, field: str | None, message: str, fix: str) -> None:
         self.items.append(Problem(path, row, field, message, fix, Severity.ERROR))
 
     def warning(
@@ -68,7 +73,7 @@ class Problems:
     def __len__(self) -> int:
         return len(self.items)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Problem]:
         return iter(self.items)
 
 

@@ -6,9 +6,8 @@ This is the core's entry point: the MkDocs plugin and the CLI both call :func:`l
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import cache
@@ -29,6 +28,7 @@ from .visibility import DEFAULT_INTERNAL_FIELDS, for_audience
 
 if TYPE_CHECKING:
     from datetime import date
+    from pathlib import Path
 
     from .evaluations import Evaluation, Recommendation
 
@@ -47,7 +47,9 @@ class Site:
     evaluations: tuple[Evaluation, ...] = ()  # the audience's evaluations, newest first
     all_evaluations: tuple[Evaluation, ...] = ()  # every evaluation, internal too, for checks
     today: date = EPOCH  # "today" for overdue checks: see ssa_site.asof
-    quality: QualityReport = QualityReport()  # plan quality findings (internal only)
+    quality: QualityReport = field(
+        default_factory=QualityReport
+    )  # plan quality findings (internal only)
     reviews: tuple[Review, ...] = ()  # the audience's progress reviews, by plan and date
     data_fingerprint: str = ""  # digest of every file of the data folder (cache keys)
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 import yaml
 
 from .downloads.links import DownloadLinks
 from .model import format_number
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def environment(override_dirs: list[Path] | tuple[Path, ...] = ()) -> jinja2.Environment:

@@ -11,14 +11,16 @@ import io
 import math
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import frictionless
 
 from .characters import CONTROL, CONTROL_FIX, control_message
-from .package import PackageSpec, ResourceSpec
-from .problems import Problems
 from .schemas import dimension_field, required_field_names, standard_schema
+
+if TYPE_CHECKING:
+    from .package import PackageSpec, ResourceSpec
+    from .problems import Problems
 
 _TYPE_FIXES = {
     "number": "write a number such as 42 or 3.5, without units, '%' or thousands separators",
@@ -125,9 +127,7 @@ def _out_of_range(cells: dict[str, Any]) -> list[tuple[str, str]]:
     return found
 
 
-def _schema_for(
-    spec: ResourceSpec, header: list[str], problems: Problems
-) -> dict[str, Any] | None:
+def _schema_for(spec: ResourceSpec, header: list[str], problems: Problems) -> dict[str, Any] | None:
     """The standard schema, extended by the resource's own, ordered as the file's header."""
     standard = standard_schema(spec.name)
     by_name = {f["name"]: f for f in standard["fields"]}
@@ -183,7 +183,9 @@ def _schema_for(
     return schema
 
 
-def _describe(error: Any, spec: ResourceSpec, fields: dict[str, dict[str, Any]]) -> tuple[str | None, str, str]:
+def _describe(
+    error: Any, spec: ResourceSpec, fields: dict[str, dict[str, Any]]
+) -> tuple[str | None, str, str]:
     """(field, what is wrong, how to fix) for a frictionless error."""
     kind = error.type
     field_name = getattr(error, "field_name", None)
@@ -278,15 +280,16 @@ def read_tables(spec: PackageSpec, problems: Problems) -> dict[str, list[TableRo
         {"name": spec.name, "resources": descriptors}, basepath=str(spec.directory.resolve())
     )
     tables: dict[str, list[TableRow]] = {}
-    for resource_spec, resource in zip(readable, package.resources, strict=True):
-        fields = {f["name"]: f for f in resource.schema.to_descriptor()["fields"]}
+    for resource_spec, table in zip(readable, package.resources, strict=True):
+        source: Any = table  # frictionless is untyped
+        fields = {f["name"]: f for f in source.schema.to_descriptor()["fields"]}
         rows: list[TableRow] = []
         try:
-            with resource:
-                for error in resource.header.errors:
+            with source:
+                for error in source.header.errors:
                     field, message, fix = _describe(error, resource_spec, fields)
                     problems.error(resource_spec.display_path, 1, field, message, fix)
-                for row in resource.row_stream:
+                for row in source.row_stream:
                     for error in row.errors:
                         field, message, fix = _describe(error, resource_spec, fields)
                         problems.error(

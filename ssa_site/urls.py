@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from .model import Indicator, Plan, Result
+if TYPE_CHECKING:
+    from .model import Indicator, Plan, Result
 
 
 class _HasId(Protocol):

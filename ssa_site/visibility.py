@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
+from typing import Any, TypeVar
 
 from .model import INTERNAL, PUBLIC, Indicator, Initiative, Plan, Portfolio, ResultRef, Value
 
@@ -74,7 +75,10 @@ def _public_plan(plan: Plan, public_refs: set[ResultRef], hidden: set[str]) -> P
     )
 
 
-def _blank(entity, hidden: set[str]):  # type: ignore[no-untyped-def]
+_E = TypeVar("_E", bound=Any)
+
+
+def _blank(entity: _E, hidden: set[str]) -> _E:
     # Only fields that hold something: most values have no comment, and stay as they are.
     changes = {name: None for name in hidden if getattr(entity, name, None) is not None}
     return replace(entity, **changes) if changes else entity
@@ -84,11 +88,11 @@ def _public_indicator(indicator: Indicator, hidden: set[str]) -> Indicator:
     values: tuple[Value, ...] = tuple(
         _blank(v, hidden) for v in indicator.values if not v.internal
     )
-    return _blank(replace(indicator, values=values), hidden)  # type: ignore[no-any-return]
+    return _blank(replace(indicator, values=values), hidden)
 
 
 def _public_initiative(
     initiative: Initiative, result_ids: set[str], hidden: set[str]
 ) -> Initiative:
     kept = tuple(r for r in initiative.results if r in result_ids)
-    return _blank(replace(initiative, results=kept), hidden)  # type: ignore[no-any-return]
+    return _blank(replace(initiative, results=kept), hidden)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
@@ -93,7 +95,15 @@ def all_text(site: Path) -> dict[str, str]:
     found: dict[str, str] = {}
     for path in sorted(site.rglob("*")):
         if path.is_file() and path.suffix in {
-            ".html", ".json", ".xml", ".svg", ".csv", ".js", ".txt", ".md", ".css"
+            ".html",
+            ".json",
+            ".xml",
+            ".svg",
+            ".csv",
+            ".js",
+            ".txt",
+            ".md",
+            ".css",
         }:
             found[path.relative_to(site).as_posix()] = path.read_text("utf-8", errors="replace")
     return found

@@ -6,12 +6,10 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import Abort
-
 from conftest import all_text, build, read
+from mkdocs.exceptions import Abort
 
 PAGES = [
     "index.html",
@@ -116,7 +114,8 @@ def test_data_is_escaped_not_interpreted(project):
     results = root / "data/northland-ics/results.csv"
     results.write_text(
         results.read_text().replace(
-            "Border agencies detect illicit flows", '"<script>alert(1)</script> *bold* & [x](javascript:y)"'
+            "Border agencies detect illicit flows",
+            '"<script>alert(1)</script> *bold* & [x](javascript:y)"',
         )
     )
     site = build(root)
@@ -130,7 +129,9 @@ def test_data_is_escaped_not_interpreted(project):
 
 
 def test_authored_page_marked_internal_is_left_out_of_public_builds(project):
-    root = project(files={"content/staff.md": "---\nvisibility: internal\n---\n# Staff\n\nCANARY-STAFF-PAGE\n"})
+    root = project(
+        files={"content/staff.md": "---\nvisibility: internal\n---\n# Staff\n\nCANARY-STAFF-PAGE\n"}
+    )
     site = build(root)
     assert not (site / "staff").exists()
     assert "CANARY-STAFF-PAGE" not in read(site, "search/search_index.json")
@@ -154,7 +155,11 @@ def test_mkdocs_cli_exits_non_zero_and_names_the_problem(project):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=root, capture_output=True, text=True, env=env, check=False,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     assert done.returncode != 0
     assert "data/northland-ics/values.csv:9: value: 'abc' is not a number" in done.stderr

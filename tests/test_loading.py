@@ -71,7 +71,10 @@ def test_internal_narratives_are_dropped_from_public():
     assert len(load("internal").narratives) == 3
 
 
-@pytest.mark.parametrize(("env", "expected"), [("internal", "internal"), ("INTERNAL", "internal"), ("", "public"), ("bogus", "public")])
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [("internal", "internal"), ("INTERNAL", "internal"), ("", "public"), ("bogus", "public")],
+)
 def test_audience_comes_from_the_environment(monkeypatch, env, expected):
     from ssa_site.visibility import resolve_audience
 

@@ -26,7 +26,9 @@ def test_periods_have_the_documented_dates(text, fy_start, start, end):
     assert (period.start, period.end, period.label) == (start, end, text)
 
 
-@pytest.mark.parametrize("text", ["", "24", "FY24", "2024-Q5", "2024-13", "FY2024-03", "2024/25", "abc"])
+@pytest.mark.parametrize(
+    "text", ["", "24", "FY24", "2024-Q5", "2024-13", "FY2024-03", "2024/25", "abc"]
+)
 def test_bad_periods_are_refused_with_the_text_named(text):
-    with pytest.raises(PeriodError, match="is not a period|mixes|outside"):
+    with pytest.raises(PeriodError, match=r"is not a period|mixes|outside"):
         parse_period(text)

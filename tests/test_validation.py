@@ -99,7 +99,10 @@ def test_all_problems_are_reported_in_one_run(root):
 @pytest.mark.parametrize(
     ("path", "reason"),
     [
-        ("https://example.org/results.csv", "is a URL; the plugin never fetches data over the network"),
+        (
+            "https://example.org/results.csv",
+            "is a URL; the plugin never fetches data over the network",
+        ),
         ("/etc/passwd", "is an absolute path"),
         ("../agency-framework/results.csv", "leads outside the package folder"),
     ],
@@ -135,7 +138,10 @@ def test_unknown_level(root):
 def test_cycles_are_reported_once(root):
     edit(root, f"{PLAN}/results.csv", "G1,,goal", "G1,O1.1,goal")
     found = problems(root)
-    assert f"{PLAN}/results.csv:2: parent: the results form a cycle: G1 → O1.1 → O1 → G1 (give one of them a parent outside the cycle, or none)" in found
+    assert (
+        f"{PLAN}/results.csv:2: parent: the results form a cycle: G1 → O1.1 → O1 → G1 "
+        f"(give one of them a parent outside the cycle, or none)" in found
+    )
     assert len([p for p in found if "cycle" in p]) == 1
 
 
@@ -167,7 +173,8 @@ def test_bad_period(root):
 def test_enum_value(root):
     edit(root, f"{PLAN}/values.csv", "I2,FY2024,actual", "I2,FY2024,estimate")
     assert problems(root) == [
-        f"{PLAN}/values.csv:9: kind: 'estimate' is not allowed (use one of: baseline, target, actual)"
+        f"{PLAN}/values.csv:9: kind: 'estimate' is not allowed "
+        f"(use one of: baseline, target, actual)"
     ]
 
 
@@ -186,7 +193,10 @@ def test_missing_required_column(root):
     lines = path.read_text().splitlines()
     path.write_text("\n".join(line.split(",", 1)[1] for line in lines) + "\n")
     found = problems(root)
-    assert f"{PLAN}/indicators.csv:1: id: required column is missing (add a column named 'id' to the header row)" in found
+    assert (
+        f"{PLAN}/indicators.csv:1: id: required column is missing "
+        f"(add a column named 'id' to the header row)" in found
+    )
 
 
 def test_file_that_is_not_utf8(root):
@@ -194,7 +204,10 @@ def test_file_that_is_not_utf8(root):
         "id,parent,level,title\nG1,,goal,Fronti\xe8re\n".encode("latin-1")
     )
     found = problems(root)
-    assert f"{PLAN}/results.csv:2: is not UTF-8 text (byte 0xe8) (save the file as 'CSV UTF-8' in your spreadsheet program)" in found
+    assert (
+        f"{PLAN}/results.csv:2: is not UTF-8 text (byte 0xe8) "
+        f"(save the file as 'CSV UTF-8' in your spreadsheet program)" in found
+    )
 
 
 def test_invalid_json_descriptor(root):
@@ -212,6 +225,14 @@ def test_ids_that_cannot_be_web_addresses(root):
 
 
 def test_qualitative_indicator_with_a_number(root):
-    edit(root, f"{PLAN}/indicators.csv", "Average monthly seizures,number,unit", "Average monthly seizures,stage,qualitative")
+    edit(
+        root,
+        f"{PLAN}/indicators.csv",
+        "Average monthly seizures,number,unit",
+        "Average monthly seizures,stage,qualitative",
+    )
     found = problems(root)
-    assert f"{PLAN}/values.csv:7: value: indicator I2 is qualitative but the row has a number (write the value in the 'text' column, or change the indicator's measure)" in found
+    assert (
+        f"{PLAN}/values.csv:7: value: indicator I2 is qualitative but the row has a number "
+        f"(write the value in the 'text' column, or change the indicator's measure)" in found
+    )
