@@ -3,7 +3,9 @@
 A narrative is split at its level-2 headings (``## Title``; headings inside fenced code do
 not count).  Sections whose title is one of :data:`RECOGNISED` (case-insensitive, a trailing
 colon or ``{#attr}`` list ignored) are lifted out so that every page shows them in the same
-place; every other section stays as written, in its order.  Pure functions over Markdown text.
+place; sections before the first recognised one (context, background…) stay at the top
+with the opening text, and every other section follows the recognised ones, in its order.
+Pure functions over Markdown text.
 """
 
 from __future__ import annotations
@@ -108,10 +110,11 @@ def narrative_sections(markdown: str | None) -> NarrativeSections:
     intro, sections = split_sections(markdown or "")
     found: dict[str, list[str]] = {}
     others: list[Section] = []
+    leading: list[Section] = []  # sections before the first recognised one stay on top
     for section in sections:
         field = RECOGNISED.get(normalise_title(section.title))
         if field is None:
-            others.append(section)
+            (others if found else leading).append(section)
         else:
             found.setdefault(field, []).append(section.body.strip("\n"))
     joined = {
@@ -119,4 +122,10 @@ def narrative_sections(markdown: str | None) -> NarrativeSections:
         for name, bodies in found.items()
         if any(body.strip() for body in bodies)
     }
+    if leading:
+        intro = (
+            intro.rstrip("\n")
+            + "\n\n"
+            + "\n".join(section.markdown.rstrip("\n") + "\n" for section in leading)
+        )
     return NarrativeSections(intro=intro, others=tuple(others), **joined)
