@@ -130,6 +130,18 @@ def check_pages(docs_dir: Path, root: Path, problems: Problems) -> None:
             )
 
 
+def checked_visibility(meta: dict[str, Any], display: str, problems: Problems) -> dict[str, Any]:
+    """The front matter with a valid ``visibility``; anything else is an error and the page
+    is treated as internal, so that a typo never publishes it."""
+    visibility = meta.get("visibility")
+    if visibility in (None, "public", "internal"):
+        return meta
+    problems.error(
+        display, None, "visibility", f"'{visibility}' is not a visibility", "use public or internal"
+    )
+    return {**meta, "visibility": INTERNAL}
+
+
 def find_narratives(
     docs_dir: Path,
     root: Path,
@@ -186,16 +198,7 @@ def find_narratives(
                 "or set 'result:' in the front matter",
             )
             continue
-        visibility = meta.get("visibility")
-        if visibility not in (None, "public", "internal"):
-            problems.error(
-                display,
-                None,
-                "visibility",
-                f"'{visibility}' is not a visibility",
-                "use public or internal",
-            )
-            meta = {**meta, "visibility": INTERNAL}
+        meta = checked_visibility(meta, display, problems)
         narratives.append(
             Narrative(src_uri, display, plan_name, result_id, meta, strip_leading_h1(body))
         )

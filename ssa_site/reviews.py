@@ -15,7 +15,12 @@ from typing import TYPE_CHECKING, Any
 from .characters import CONTROL, CONTROL_FIX, control_message
 from .front_matter import read_markdown
 from .model import INTERNAL, Portfolio
-from .narratives import FRONT_MATTER_FIX, split_front_matter, strip_leading_h1
+from .narratives import (
+    FRONT_MATTER_FIX,
+    checked_visibility,
+    split_front_matter,
+    strip_leading_h1,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -114,16 +119,7 @@ def find_reviews(
         if isinstance(title, str) and (control := CONTROL.search(title)):
             problems.error(display, None, "title", control_message(control.group()), CONTROL_FIX)
             continue
-        visibility = meta.get("visibility")
-        if visibility not in (None, "public", "internal"):
-            problems.error(
-                display,
-                None,
-                "visibility",
-                f"'{visibility}' is not a visibility",
-                "use public or internal",
-            )
-            meta = {**meta, "visibility": INTERNAL}
+        meta = checked_visibility(meta, display, problems)
         if when is not None:
             src_uri = path.relative_to(docs_dir).as_posix()
             found.append(Review(plan_name, when, src_uri, display, meta, strip_leading_h1(body)))
