@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 CODE = ("",)
 #: Disk entries kept (several audiences or branches of one project).
 KEEP = 4
-_MEMO: dict[str, dict[str, str]] = {}  # scope → pages of the last build in this process
+_MEMO: dict[str, dict[str, bytes]] = {}  # scope → pages of the last build, compressed
 
 
 def docs_digests(docs_dir: Path) -> tuple[str, str]:
@@ -50,19 +50,22 @@ def docs_digests(docs_dir: Path) -> tuple[str, str]:
 
 
 class PageCache:
-    """The pages of one build: those found in earlier builds, and those made now."""
+    """The pages of one build: those found in earlier builds, and those made now.
+
+    Pages are held compressed (a tenth of their size): the Markdown of thousands of pages
+    would otherwise stay in memory twice, here and in MkDocs."""
 
     def __init__(self, cache_dir: Path, scope: str, narratives: str) -> None:
         self.scope = cache.key(CODE, "pages", scope)
         self.entry = cache.key(CODE, "pages-on-disk", self.scope, narratives)
         self.disk = cache.DiskCache(cache_dir, "pages")
-        self.known: dict[str, str] = dict(_MEMO.get(self.scope, {}))
+        self.known: dict[str, bytes] = dict(_MEMO.get(self.scope, {}))
         self.on_disk = False
         stored = self.disk.get(self.entry)
         if isinstance(stored, dict):
             self.known.update(stored)
             self.on_disk = True
-        self.made: dict[str, str] = {}
+        self.made: dict[str, bytes] = {}
         self.rendered = 0
 
     def key(self, *parts: object) -> str:
@@ -75,13 +78,14 @@ class PageCache:
 
     def get(self, key: str) -> str | None:
         found = self.known.get(key)
-        if found is not None:
-            self.made[key] = found
-        return found
+        if found is None:
+            return None
+        self.made[key] = found
+        return zlib.decompress(found).decode("utf-8")
 
     def put(self, key: str, content: str) -> None:
         self.rendered += 1
-        self.made[key] = content
+        self.made[key] = zlib.compress(content.encode("utf-8"), 1)
 
     @property
     def reused(self) -> int:

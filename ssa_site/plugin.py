@@ -55,6 +55,7 @@ class SsaPlugin(BasePlugin[SsaConfig]):
         self.glossary: Glossary | None = None
         self.marker: TermMarker | None = None
         self.html_cache: HtmlCache | None = None
+        self.generated_pages: set[str] = set()  # src_uri of the pages made by on_files
 
     # Runs first so that the theme override and Markdown extensions are in place before
     # any other plugin reads them.
@@ -209,6 +210,7 @@ class SsaPlugin(BasePlugin[SsaConfig]):
         generated = generate_all(context)
         if context.pages is not None:
             context.pages.save()
+        self.generated_pages = {g.src_uri for g in generated if isinstance(g, GeneratedPage)}
         for item in generated:
             if isinstance(item, GeneratedPage):
                 inclusion = InclusionLevel.INCLUDED if item.in_nav else InclusionLevel.NOT_IN_NAV
@@ -331,6 +333,10 @@ class SsaPlugin(BasePlugin[SsaConfig]):
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         if page.file.generated_by:
+            if page.file.src_uri in self.generated_pages:
+                # MkDocs has read the page: its source (front matter and all) need not stay
+                # in memory beside page.markdown, thousands of times over on a large site.
+                page.file.content_string = markdown
             return markdown
         return filter_internal_blocks(markdown, self.audience == "internal")
 
