@@ -57,6 +57,8 @@ LOADING_CODE = (
     "characters.py",
 )
 CHART_CODE = ("cache.py", "charts.py")
+#: What counts as code: modules, schemas, templates (pages are made from them), data files.
+_CODE_SUFFIXES = (".py", ".json", ".html", ".yml", ".md", ".css", ".js")
 CHECK_CODE = (*LOADING_CODE, "checks.py", "formulas.py")
 
 
@@ -75,7 +77,7 @@ def code_fingerprint(modules: tuple[str, ...]) -> str:
         target = _PACKAGE / module
         files = sorted(p for p in target.rglob("*") if p.is_file()) if target.is_dir() else [target]
         for path in files:
-            if path.suffix in (".py", ".json") and path.is_file():
+            if path.suffix in _CODE_SUFFIXES and path.is_file():
                 digest.update(path.relative_to(_PACKAGE).as_posix().encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()

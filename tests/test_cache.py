@@ -313,3 +313,19 @@ def test_workers_never_run_the_callers_script_again(tmp_path: Path) -> None:
     )
     assert done.stdout.count("script ran") == 1, done.stdout + done.stderr
     assert "['A', 'B', 'C', 'D']" in done.stdout
+
+
+def test_templates_are_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages are made from templates: a changed template must change the pages' keys."""
+    (tmp_path / "templates" / "ssa").mkdir(parents=True)
+    template = tmp_path / "templates" / "ssa" / "page.html"
+    template.write_text("<p>{{ one }}</p>", "utf-8")
+    monkeypatch.setattr(cache, "_PACKAGE", tmp_path)
+    cache.code_fingerprint.cache_clear()
+    try:
+        before = cache.code_fingerprint(("",))
+        template.write_text("<p>{{ two }}</p>", "utf-8")
+        cache.code_fingerprint.cache_clear()
+        assert cache.code_fingerprint(("",)) != before
+    finally:
+        cache.code_fingerprint.cache_clear()
