@@ -105,7 +105,8 @@ def test_cached_builds_are_byte_identical_to_an_uncached_build(
         assert_same_site(uncached, site)
 
 
-def test_a_changed_csv_is_loaded_again(synthetic: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("serving", [False, True], ids=["new process", "serve rebuild"])
+def test_a_changed_csv_is_loaded_again(synthetic: Path, tmp_path: Path, serving: bool) -> None:
     build(synthetic, tmp_path / "before")
     values = synthetic / "data" / "plan-001" / "values.csv"
     lines = values.read_text("utf-8").splitlines(keepends=True)
@@ -114,7 +115,8 @@ def test_a_changed_csv_is_loaded_again(synthetic: Path, tmp_path: Path) -> None:
     cells[3] = "987654"
     lines[row] = ",".join(cells)
     values.write_text("".join(lines), "utf-8")
-    forget()
+    if not serving:
+        forget()
     after = build(synthetic, tmp_path / "after")
     page = (after / "plans" / "plan-001" / "indicators" / "I-001" / "index.html").read_text()
     assert "987,654" in page
