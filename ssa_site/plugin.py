@@ -265,7 +265,12 @@ class SsaPlugin(BasePlugin[SsaConfig]):
             return
         docs = export_pages.reset(target)
         for file in files:
-            if file.generated_by:
+            if file.generated_by and file.is_documentation_page():
+                # Data tables marked out of search in the source, as on_page_content marks
+                # them in the HTML: the plain build's search indexes what the plugin's does.
+                content = exclude_data_tables(file.content_string).encode()
+                export_pages.write_file(docs, file.src_uri, content, None)
+            elif file.generated_by:
                 content = None if file.abs_src_path else file.content_bytes
                 export_pages.write_file(docs, file.src_uri, content, file.abs_src_path)
             elif file.src_dir == config.docs_dir:
