@@ -387,3 +387,88 @@ def test_same_input_gives_byte_identical_downloads(tmp_path):
             url = distribution["downloadURL"]
             assert url.startswith("https://data.example.org/ssa/data")
             assert url.removeprefix("https://data.example.org/ssa/") in first
+
+
+def _iati_schema(into: Path):
+    from lxml import etree
+
+    sdist, why = find_sdist()
+    if sdist is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"the IATI 2.03 schema is needed in CI: {why}")
+        pytest.skip(f"IATI 2.03 schema unavailable: {why}")
+    return etree.XMLSchema(etree.parse(str(extract_schemas(sdist, into))))
+
+
+def test_iati_activities_of_the_example_name_their_recipient_country(tmp_path):
+    """Kestria (HND) and Valdoria (MOZ) activities carry IATI's alpha-2 code and the
+    country's name; the agency-wide framework, which has no country, names none."""
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from lxml import etree
+
+    from ssa_site.downloads import iati, links
+    from ssa_site.downloads.provenance import Provenance
+    from ssa_site.downloads.settings import Publisher
+    from ssa_site.project import load_site
+
+    schema_dir = tmp_path / "xsd"
+    schema_dir.mkdir()
+    schema = _iati_schema(schema_dir)
+    root = tmp_path / "example"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data", root / "data")
+    (root / "content").mkdir()
+    portfolio = load_site(root, root / "data", root / "content", "public").portfolio
+    publisher = Publisher(name="Bureau of Examples", iati_ref="XX-EXAMPLE")
+    provenance = Provenance(datetime(2024, 1, 1, tzinfo=UTC), publisher.name, "Example")
+    urls = iati.Links(
+        initiative=lambda i: f"https://example.org/{i.plan}/{i.id}/",
+        result=lambda r: f"https://example.org/{r.plan}/{r.id}/",
+        indicator=lambda i: f"https://example.org/{i.plan}/indicators/{i.id}/",
+        evaluation=lambda e: f"https://example.org/evaluations/{e.id}/",
+    )
+
+    def published(plan):
+        """The plan's IATI file as written to the site, parsed back."""
+        tree = iati.activities(
+            plan, links.iati_initiatives(plan), lambda i: (), publisher, provenance, urls
+        )
+        out = io.BytesIO()
+        tree.write(out, encoding="utf-8", xml_declaration=True)
+        document = etree.fromstring(out.getvalue())
+        assert schema.validate(document), schema.error_log
+        return document
+
+    expected = (("kestria-ics", "HN", "Honduras"), ("valdoria-ics", "MZ", "Mozambique"))
+    for name, code, country in expected:
+        plan = portfolio.plan(name)
+        assert plan is not None and links.iati_initiatives(plan)
+        activities = published(plan).findall("iati-activity")
+        assert len(activities) == len(links.iati_initiatives(plan))
+        for activity in activities:
+            found = activity.findall("recipient-country")
+            assert [(c.get("code"), c.get("percentage")) for c in found] == [(code, "100")]
+            assert found[0].findtext("narrative") == country
+            tags = [child.tag for child in activity]
+            assert tags.index("recipient-country") > max(
+                i for i, tag in enumerate(tags) if tag == "activity-date"
+            )
+            assert tags.index("recipient-country") < tags.index("document-link")
+
+    agency = portfolio.plan("agency-framework")
+    assert agency is not None and agency.country is None
+    assert not links.iati_initiatives(agency)  # no initiatives: no IATI file at all
+    # Were it to publish activities, they would name no country.
+    kestria = portfolio.plan("kestria-ics")
+    assert kestria is not None
+    document = published(replace(agency, initiatives=kestria.initiatives))
+    assert len(document.findall("iati-activity")) == len(links.iati_initiatives(kestria))
+    assert b"recipient-country" not in etree.tostring(document)
+
+
+def test_iati_names_no_country_for_a_fictional_country_code(sites):
+    """Northland's XNL is no ISO 3166 code: IATI gets no made-up recipient country."""
+    xml = read(sites["public"], "data/plans/northland-ics/iati-activities.xml")
+    assert "<iati-activity " in xml
+    assert "recipient-country" not in xml

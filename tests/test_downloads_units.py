@@ -72,3 +72,11 @@ def test_build_time_comes_from_source_date_epoch_else_from_the_data():
     fixed = build_time(empty, {"SOURCE_DATE_EPOCH": "1700000000"})
     assert fixed == datetime(2023, 11, 14, 22, 13, 20, tzinfo=UTC)
     assert build_time(empty, {}) == datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def test_iati_recipient_country_is_the_alpha_2_code_of_a_known_alpha_3():
+    assert iati.recipient_country("HND") == ("HN", "Honduras")
+    assert iati.recipient_country("moz") == ("MZ", "Mozambique")
+    assert iati.recipient_country("XNL") is None  # fictional: no code IATI would accept
+    assert iati.recipient_country("") is None
+    assert iati.recipient_country(None) is None

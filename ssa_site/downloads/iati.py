@@ -10,7 +10,9 @@ Codes (IATI codelists): ResultType 1 output, 2 outcome, 3 impact, 9 other; Indic
 1 unit, 2 percentage, 3 nominal, 4 ordinal, 5 qualitative; ActivityStatus 1 pipeline,
 2 implementation, 4 closed; ActivityDateType 1/2 planned/actual start, 3/4 planned/actual end;
 OrganisationRole 1 funding, 2 accountable, 4 implementing; DocumentCategory A07 evaluation,
-A08 results, A12 activity web page.  Built with :mod:`xml.etree.ElementTree`, which escapes
+A08 results, A12 activity web page; Country ISO 3166-1 alpha-2 (the plan's alpha-3 ``country``
+through :mod:`pycountry`, 100 % to it; a plan without one, or with a code pycountry does not
+know, names no recipient country).  Built with :mod:`xml.etree.ElementTree`, which escapes
 every text and attribute.
 """
 
@@ -20,6 +22,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
+
+import pycountry
 
 from .columns import cell
 
@@ -89,6 +93,17 @@ def _document(
     _sub(link, "language", code="en")
     if day is not None:
         _sub(link, "document-date", iso_date=day.isoformat())
+
+
+def recipient_country(code: str | None) -> tuple[str, str] | None:
+    """(ISO 3166-1 alpha-2 code, English name) of a plan's alpha-3 ``country``, or None when
+    there is none or pycountry does not know it (IATI accepts only codes of its codelist)."""
+    if not code:
+        return None
+    found = pycountry.countries.get(alpha_3=code.strip().upper())
+    if found is None:
+        return None
+    return found.alpha_2, getattr(found, "common_name", None) or found.name
 
 
 def identifier(plan: Plan, initiative: Initiative, publisher: Publisher) -> str:
@@ -219,6 +234,10 @@ def activity(
         )
     _sub(element, "activity-status", code=_status(initiative, today))
     _dates(element, plan, initiative, today)
+    country = recipient_country(plan.country)
+    if country is not None:  # after activity-date, before document-link (2.03 schema order)
+        code, name = country
+        _narrative(element, "recipient-country", name, code=code, percentage="100")
     _document(element, links.initiative(initiative), f"{initiative.title} ({plan.title})", "A12")
     for evaluation in evaluations:
         _document(
