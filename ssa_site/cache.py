@@ -20,13 +20,14 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Mapping
+from contextlib import contextmanager
 from functools import cache, partial
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from .problems import Problem
 
@@ -191,7 +192,7 @@ _PACKAGES: dict[str, tuple[str, Any]] = {}  # package folder → (entry, (plan, 
 
 
 def load_packages(
-    directories: list[Path], root: Path, load: Callable[[Path, Path], tuple[Any, list[Problem]]]
+    directories: list[Path], root: Path, load: Callable[..., tuple[Any, list[Problem]]]
 ) -> list[tuple[Any, list[Problem]]]:
     """``load(directory, root)`` of each package folder, once per content of the folder.
 
@@ -286,23 +287,39 @@ def parallel_map(function: Callable[[Any], Any], items: list[Any]) -> list[Any]:
     if count <= 1:
         return [function(item) for item in items]
     import concurrent.futures
-    import multiprocessing
-    import types
 
     chunks = max(1, len(items) // (count * 8))
     try:
-        with concurrent.futures.ProcessPoolExecutor(
-            max_workers=count, mp_context=multiprocessing.get_context("spawn")
-        ) as pool:
-            # A spawned process runs the parent's main script again unless it is guarded
-            # by `if __name__ == "__main__"`; a script calling mkdocs' build() may not be.
-            # Workers start while the work is handed out: hide the script meanwhile.
-            main = sys.modules["__main__"]
-            sys.modules["__main__"] = types.ModuleType("__main__")
-            try:
+        with worker_pool(count) as pool:
+            with hidden_main():
                 results = pool.map(function, items, chunksize=chunks)
-            finally:
-                sys.modules["__main__"] = main
             return list(results)
     except (OSError, RuntimeError, concurrent.futures.process.BrokenProcessPool):
         return [function(item) for item in items]
+
+
+def worker_pool(count: int, initializer: Callable[[], None] | None = None) -> Any:
+    """A pool of ``count`` spawned processes (never forked: ``mkdocs serve`` runs threads)."""
+    import concurrent.futures
+    import multiprocessing
+
+    return concurrent.futures.ProcessPoolExecutor(
+        max_workers=count, mp_context=multiprocessing.get_context("spawn"), initializer=initializer
+    )
+
+
+@contextmanager
+def hidden_main() -> Iterator[None]:
+    """Hand out work to spawned workers inside this block.
+
+    A spawned process runs the parent's main script again unless it is guarded by
+    ``if __name__ == "__main__"``; a script calling mkdocs' build() may not be. Workers
+    start while the work is handed out: the script is hidden meanwhile."""
+    import types
+
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main

@@ -9,12 +9,14 @@ SVG only through the XML serialiser, which escapes it.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
 import pygal
+from pygal.etree import etree as pygal_etree
 from pygal.style import Style
 
 from .cache import CHART_CODE, DiskCache, key, parallel_map
@@ -69,6 +71,11 @@ class Chart:
     y_range: tuple[float, float] | None = None
     y_labels: tuple[float, ...] | None = None  # value axis ticks, e.g. whole numbers
     x_title: str = ""
+
+    @property
+    def drawn_height(self) -> int:
+        """The SVG's height: the plot's, and room for x labels turned to fit."""
+        return self.height + _label_room(self)
 
     @property
     def chart_id(self) -> str:
@@ -133,10 +140,58 @@ def _uuid(chart: Chart) -> str:
     return chart.chart_id.removeprefix("ssa-chart-")
 
 
+# pygal serialises with lxml when it is importable and with the standard library
+# otherwise, and the two write different bytes: always the standard library, so a chart
+# is the same file whatever else is installed.
+pygal_etree.to_etree()
+
+
+class _Drawing:
+    """What a pygal graph does, with less work per chart (a large site draws thousands).
+
+    pygal's graphs find every attribute through a ``__getattribute__`` that looks itself
+    up again on each call; these look in the same places in the same order, without the
+    detour. And pygal hangs four ``<desc>`` elements on every point for its tooltip
+    script, which a chart of this site never carries (no script; the table beside each
+    chart gives every figure): they are not drawn, which halves the elements of a chart.
+    """
+
+    def __getattribute__(self, name: str) -> Any:
+        if name[:2] != "__" and name != "state":
+            state = object.__getattribute__(self, "__dict__").get("state")
+            if state is not None:
+                values = state.__dict__
+                if name in values:
+                    return values[name]
+        return object.__getattribute__(self, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        state = None if name[:2] == "__" else object.__getattribute__(self, "__dict__").get("state")
+        if state is None:
+            object.__setattr__(self, name, value)
+        else:
+            setattr(state, name, value)
+
+    def _tooltip_data(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+class _Line(_Drawing, pygal.Line):
+    pass
+
+
+class _Bar(_Drawing, pygal.Bar):
+    pass
+
+
+class _StackedHorizontalBar(_Drawing, pygal.HorizontalStackedBar):
+    pass
+
+
 _KINDS: dict[str, Any] = {
-    LINE: pygal.Line,
-    BAR: pygal.Bar,
-    STACKED_HBAR: pygal.HorizontalStackedBar,
+    LINE: _Line,
+    BAR: _Bar,
+    STACKED_HBAR: _StackedHorizontalBar,
 }
 
 
@@ -149,6 +204,44 @@ def _legend_shortfall(chart: Chart) -> int:
     return 26 if len(chart.series) % _legend_columns(chart) else 0
 
 
+#: Average width of a character of the axis labels (13 px sans-serif), and the room for
+#: the plot beside the value axis, to tell whether the x labels of a chart would collide.
+_CHAR_WIDTH = 7.4
+_PLOT_WIDTH = 800 - 2 * 16 - 70
+
+
+def _label_spacing(chart: Chart) -> tuple[float, float]:
+    """The widest x label and the room each label has, in pixels."""
+    widest = max((len(label) for label in chart.x_labels), default=0) * _CHAR_WIDTH
+    return widest, _PLOT_WIDTH / max(len(chart.x_labels), 1)
+
+
+def _x_label_layout(chart: Chart) -> dict[str, Any]:
+    """Horizontal x labels where they fit side by side. A time line that is too crowded
+    labels every second (third…) period, as its points stay in order; bars are named one
+    by one, so their labels turn (45° or upright) rather than drop out."""
+    widest, room = _label_spacing(chart)
+    layout: dict[str, Any] = {"x_label_rotation": 0}
+    if chart.kind == LINE:
+        # The last period's label is centred on the plot's edge: room for its right half.
+        layout["margin_right"] = max(16, math.ceil(widest / 2))
+    if chart.kind == STACKED_HBAR or widest <= room * 0.9:
+        return layout
+    if chart.kind == LINE:
+        every = math.ceil(widest / (room * 0.9))
+        return {**layout, "x_labels_major_every": every, "show_minor_x_labels": False}
+    return {**layout, "x_label_rotation": 45 if room >= 24 else 90}
+
+
+def _label_room(chart: Chart) -> int:
+    """Extra height for turned labels, so the plot keeps its height."""
+    rotation = _x_label_layout(chart)["x_label_rotation"]
+    if not rotation:
+        return 0
+    widest, _ = _label_spacing(chart)
+    return round(widest * math.sin(math.radians(rotation)))
+
+
 def cached_svg(chart: Chart, cache_dir: Path) -> Path | None:
     """The chart's SVG file in the project's cache (ssa_site.cache), drawn only when no
     build has drawn this very chart before; None when the cache cannot be written."""
@@ -159,6 +252,14 @@ def cached_svg(chart: Chart, cache_dir: Path) -> Path | None:
         return path
     # Not through render_svg's in-memory cache: the file is the cache.
     return charts.put_bytes(entry, render_svg.__wrapped__(chart), ".svg")
+
+
+def chart_files(charts: list[Chart], cache_dir: Path) -> list[Path] | None:
+    """Where :func:`cached_svg` keeps each chart (drawn or not); None without a cache."""
+    store = DiskCache(cache_dir, "charts")
+    if not store.active:
+        return None
+    return [store.path(key(CHART_CODE, "chart", chart), ".svg") for chart in charts]
 
 
 def cached_svgs(charts: list[Chart], cache_dir: Path) -> list[Path | None]:
@@ -185,7 +286,7 @@ def render_svg(chart: Chart) -> bytes:
         x_title=chart.x_title or None,
         y_labels=list(chart.y_labels) if chart.y_labels else None,
         width=800,
-        height=chart.height,
+        height=chart.drawn_height,
         js=[],  # no script from anywhere: no tooltips, the data table is beside the chart
         disable_xml_declaration=False,
         pretty_print=False,
@@ -196,7 +297,7 @@ def render_svg(chart: Chart) -> bytes:
         margin_bottom=16 + _legend_shortfall(chart),
         truncate_legend=-1,
         truncate_label=-1,
-        x_label_rotation=0,
+        **_x_label_layout(chart),
         print_values=False,
         allow_interruptions=False,
         include_x_axis=chart.kind != LINE,
@@ -224,12 +325,9 @@ def _local(tag: object) -> str:
 
 def _clean(root: Any, chart: Chart) -> Any:
     """Drop comments (they carry the date) and scripts; describe the chart for readers."""
-    for element in list(root.iter()):
-        if not isinstance(element.tag, str) or _local(element.tag) == "script":
-            parent = element.getparent() if hasattr(element, "getparent") else None
-            if parent is None:
-                parent = next((p for p in root.iter() if element in list(p)), None)
-            if parent is not None:
+    for parent in list(root.iter()):
+        for element in list(parent):
+            if not isinstance(element.tag, str) or _local(element.tag) == "script":
                 parent.remove(element)
     title = next((e for e in root if _local(e.tag) == "title"), None)
     if title is None:

@@ -6,12 +6,13 @@ value. Pages link them through the same builders (:mod:`ssa_site.chart_specs`).
 
 from __future__ import annotations
 
-import logging
 import time
 from typing import TYPE_CHECKING
 
+from mkdocs.plugins import get_plugin_logger
+
 from .chart_specs import dimension_charts, indicator_chart, status_chart
-from .charts import Chart, cached_svgs, render_svg
+from .charts import Chart, cached_svgs, chart_files, render_svg
 from .model import Indicator, Value
 from .output import Generated, GeneratedAsset, PageContext
 from .periods import parse_period
@@ -20,27 +21,41 @@ from .status import StatusSettings, assess
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from .chart_pool import ChartPool
     from .status import IndicatorStatus
 
-log = logging.getLogger("mkdocs.plugins.ssa_site.performance")
+log = get_plugin_logger(__name__)
 
 METHOD_URI = "method/status.md"
 
 
-def chart_assets(charts: list[Chart], cache_dir: Path | None = None) -> list[Generated]:
-    """Each chart once, as an SVG file; drawn once per content when there is a cache."""
+def chart_assets(
+    charts: list[Chart], cache_dir: Path | None = None, pool: ChartPool | None = None
+) -> list[Generated]:
+    """Each chart once, as an SVG file; drawn once per content when there is a cache, in
+    the background (``pool``) when many are new."""
     seen: dict[str, Chart] = {}
     for chart in charts:
         seen.setdefault(chart.path, chart)
     if cache_dir is None:
         return [GeneratedAsset(path, render_svg(chart)) for path, chart in seen.items()]
+    unique = list(seen.values())
+    stored = chart_files(unique, cache_dir) if pool is not None else None
+    if pool is not None and stored is not None:
+        new = [i for i, file in enumerate(stored) if not file.is_file()]
+        if new and pool.start([unique[i] for i in new], [stored[i] for i in new], cache_dir):
+            waiting = set(new)
+            return [
+                GeneratedAsset(chart.path, abs_src_path=str(file), deferred=i in waiting)
+                for i, (chart, file) in enumerate(zip(unique, stored, strict=True))
+            ]
     generated: list[Generated] = []
-    files = cached_svgs(list(seen.values()), cache_dir)
-    for (path, chart), file in zip(seen.items(), files, strict=True):
+    files = cached_svgs(unique, cache_dir)
+    for chart, file in zip(unique, files, strict=True):
         generated.append(
-            GeneratedAsset(path, abs_src_path=str(file))
+            GeneratedAsset(chart.path, abs_src_path=str(file))
             if file is not None
-            else GeneratedAsset(path, render_svg(chart))
+            else GeneratedAsset(chart.path, render_svg(chart))
         )
     return generated
 
@@ -59,8 +74,14 @@ def performance_files(context: PageContext) -> list[Generated]:
             if trend is not None:
                 charts.append(trend)
             charts.extend(chart for _, chart in dimension_charts(indicator) if chart)
-    generated = chart_assets(charts, context.cache_dir)
-    log.info("Drew %d chart(s) in %.2f s", len(generated), time.perf_counter() - start)
+    generated = chart_assets(charts, context.cache_dir, context.chart_pool)
+    waiting = sum(isinstance(g, GeneratedAsset) and g.deferred for g in generated)
+    log.info(
+        "Charts: %d in %.2f s%s",
+        len(generated),
+        time.perf_counter() - start,
+        f" ({waiting} new ones being drawn in worker processes)" if waiting else "",
+    )
     generated.append(method_page(context))
     return generated
 

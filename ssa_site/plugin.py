@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import cache, export_pages
 from .asof import source_date
+from .chart_pool import ChartPool, DeferredFile
 from .config import SsaConfig
 from .downloads.settings import Publisher
 from .evaluation_loading import EVALUATIONS_DIR
@@ -56,6 +57,7 @@ class SsaPlugin(BasePlugin[SsaConfig]):
         self.marker: TermMarker | None = None
         self.html_cache: HtmlCache | None = None
         self.generated_pages: set[str] = set()  # src_uri of the pages made by on_files
+        self.chart_pool: ChartPool | None = None  # new charts, drawn while pages render
 
     # Runs first so that the theme override and Markdown extensions are in place before
     # any other plugin reads them.
@@ -184,6 +186,8 @@ class SsaPlugin(BasePlugin[SsaConfig]):
             files.remove(home)
         if plans_index:
             files.remove(plans_index)
+        self._cancel_charts()
+        self.chart_pool = ChartPool()
         context = PageContext(
             self.site,
             environment(_override_dirs(config)),
@@ -206,6 +210,7 @@ class SsaPlugin(BasePlugin[SsaConfig]):
             glossary=self.glossary,
             cache_dir=cache.base_dir(self.root),
             pages=self._page_cache(config),
+            chart_pool=self.chart_pool,
         )
         generated = generate_all(context)
         if context.pages is not None:
@@ -217,6 +222,8 @@ class SsaPlugin(BasePlugin[SsaConfig]):
                 new = File.generated(
                     config, item.src_uri, content=item.content, inclusion=inclusion
                 )
+            elif item.deferred and item.abs_src_path is not None:
+                new = self.chart_pool.file(config, item.src_uri, item.abs_src_path)
             elif item.abs_src_path is not None:
                 new = File.generated(config, item.src_uri, abs_src_path=item.abs_src_path)
             else:
@@ -265,20 +272,24 @@ class SsaPlugin(BasePlugin[SsaConfig]):
             return
         docs = export_pages.reset(target)
         for file in files:
+            if isinstance(file, DeferredFile):
+                continue  # exported once drawn (_finish_charts)
             if file.generated_by and file.is_documentation_page():
                 # Data tables marked out of search in the source, as on_page_content marks
                 # them in the HTML: the plain build's search indexes what the plugin's does.
-                content = exclude_data_tables(file.content_string).encode()
-                export_pages.write_file(docs, file.src_uri, content, None)
+                page = exclude_data_tables(file.content_string).encode()
+                export_pages.write_file(docs, file.src_uri, page, None)
             elif file.generated_by:
                 content = None if file.abs_src_path else file.content_bytes
                 export_pages.write_file(docs, file.src_uri, content, file.abs_src_path)
             elif file.src_dir == config.docs_dir:
-                content = file.content_bytes
-                if file.is_documentation_page():
-                    internal = self.audience == "internal"
-                    content = filter_internal_blocks(file.content_string, internal).encode()
-                export_pages.write_file(docs, file.src_uri, content, None)
+                internal = self.audience == "internal"
+                source = (
+                    filter_internal_blocks(file.content_string, internal).encode()
+                    if file.is_documentation_page()
+                    else file.content_bytes
+                )
+                export_pages.write_file(docs, file.src_uri, source, None)
 
     def _new_scratch(self) -> Path:
         self._remove_scratch()
@@ -290,15 +301,38 @@ class SsaPlugin(BasePlugin[SsaConfig]):
             shutil.rmtree(self.scratch, ignore_errors=True)
             self.scratch = None
 
+    # First of all post-build work: charts drawn in the background are in the site before
+    # any other plugin looks at it.
+    @event_priority(100)
+    def _finish_charts(self, *, config: MkDocsConfig) -> None:
+        if self.chart_pool is None:
+            return
+        self.chart_pool.finish()
+        target = export_pages.export_dir()
+        if target is not None:
+            for file in self.chart_pool.files:
+                content = self.chart_pool.content(file)
+                path = None if content is not None else file.abs_src_path
+                export_pages.write_file(target / "docs", file.src_uri, content, path)
+        self.chart_pool = None
+
     # Generated files backed by the scratch folder have been copied by now.
     @event_priority(-100)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _clean_up(self, *, config: MkDocsConfig) -> None:
         self._remove_scratch()
         if self.html_cache is not None:
             self.html_cache.save()
 
+    on_post_build = CombinedEvent(_finish_charts, _clean_up)
+
     def on_build_error(self, *, error: Exception) -> None:
+        self._cancel_charts()
         self._remove_scratch()
+
+    def _cancel_charts(self) -> None:
+        if self.chart_pool is not None:
+            self.chart_pool.cancel()
+            self.chart_pool = None
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         # A plan folder holds one page in the nav: show the plan page itself, titled

@@ -154,11 +154,12 @@ def _render(areas: tuple[tuple[str | None, str, str, str], ...], description: st
 def _compact(root: Any) -> Any:
     """Drop what the map file carries but a reader never sees (its editor's metadata, ids,
     indentation) and round its outlines: a quarter of the size, the same picture."""
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] == "metadata":
+                parent.remove(child)
     for element in list(root.iter()):
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag.rsplit("}", 1)[-1] == "metadata":
-            element.getparent().remove(element)
-            continue
         if element.text is not None and not element.text.strip():
             element.text = None
         if element.tail is not None and not element.tail.strip():

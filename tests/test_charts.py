@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 
@@ -167,3 +168,47 @@ def test_status_chart_counts_indicators_by_objective_and_rating() -> None:
     assert "as of 2025-01-01" in chart.title
     assert "1 achieved, 1 no data. O1 One: 1 achieved, 1 no data." in chart.description
     assert parse(render_svg(chart)) is not None
+
+
+def _x_labels(svg: bytes) -> list:  # type: ignore[type-arg]
+    axis = parse(svg).find(f".//{SVG}g[@class='axis x']")
+    assert axis is not None
+    return [t for t in axis.iter(f"{SVG}text")]
+
+
+QUARTERS = tuple(f"FY{year}-Q{q}" for year in range(2022, 2027) for q in range(1, 5))
+
+
+def test_a_crowded_time_line_labels_periods_that_do_not_collide() -> None:
+    # Five years of quarterly reporting: 20 labels cannot all sit side by side at 800 px.
+    series = Series("Actual", tuple(float(i) for i in range(len(QUARTERS))), OKABE_ITO[0])
+    chart = Chart("assets/charts/p/q.svg", LINE, "Quarterly", "d", QUARTERS, (series,))
+    labels = _x_labels(render_svg(chart))
+    shown = [t.text for t in labels]
+    assert 3 <= len(shown) < len(QUARTERS)
+    assert shown[0] == "FY2022-Q1" and shown == sorted(shown)  # every k-th period, in order
+    xs = [float(t.get("x")) for t in labels]
+    gaps = [b - a for a, b in itertools.pairwise(xs)]
+    assert min(gaps) > len("FY2022-Q1") * 7  # wider than a label: no overlap
+    assert xs[-1] + len(shown[-1]) * 7.4 / 2 <= 800  # the last label is not cut off
+
+
+def test_a_short_time_line_labels_every_period() -> None:
+    series = Series("Actual", (1.0, 2.0, 3.0), OKABE_ITO[0])
+    chart = Chart(
+        "assets/charts/p/y.svg", LINE, "Yearly", "d", ("FY2023", "FY2024", "FY2025"), (series,)
+    )
+    assert [t.text for t in _x_labels(render_svg(chart))] == ["FY2023", "FY2024", "FY2025"]
+
+
+def test_crowded_bars_turn_their_labels_and_keep_every_one() -> None:
+    names = tuple(f"{q} {kind}" for q in QUARTERS[:14] for kind in ("target", "actual"))
+    series = Series("female", tuple(float(i) for i in range(len(names))), OKABE_ITO[0])
+    chart = Chart("assets/charts/p/b.svg", "bar", "By sex", "d", names, (series,))
+    svg = render_svg(chart)
+    labels = _x_labels(svg)
+    assert [t.text for t in labels] == list(names)
+    assert all(re.match(r"rotate\((45|90)", t.get("transform") or "") for t in labels)
+    # The chart grows by the turned labels' height, so the plot keeps its size.
+    view_box = (parse(svg).get("viewBox") or "").split()
+    assert int(view_box[3]) == chart.drawn_height > chart.height
