@@ -331,3 +331,42 @@ def test_templates_are_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
         assert cache.code_fingerprint(("",)) != before
     finally:
         cache.code_fingerprint.cache_clear()
+
+
+def _pooled_build(root: Path, site: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cold build whose new charts go to worker processes, however few they are."""
+    monkeypatch.setattr(cache, "_PER_WORKER", 1)
+    monkeypatch.setenv(cache.WORKERS_ENV, "2")
+    return build(root, site)
+
+
+def test_charts_drawn_in_worker_processes_are_the_charts_drawn_in_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    inline_root, pooled_root = tmp_path / "inline", tmp_path / "pooled"
+    write_synth(inline_root, TINY)
+    write_synth(pooled_root, TINY)
+    monkeypatch.setenv(cache.WORKERS_ENV, "1")
+    inline = build(inline_root, tmp_path / "site-inline")
+    caplog.clear()
+    with caplog.at_level(logging.INFO):
+        pooled = _pooled_build(pooled_root, tmp_path / "site-pooled", monkeypatch)
+    assert "new ones being drawn in worker processes" in caplog.text
+    assert "chart(s) in worker processes, done" in caplog.text
+    charts = [name for name in files_of(pooled) if name.startswith("assets/charts/")]
+    assert len(charts) > 20
+    assert_same_site(inline, pooled)
+
+
+def test_a_chart_the_cache_cannot_hold_is_still_published(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inline_root, pooled_root = tmp_path / "inline", tmp_path / "pooled"
+    write_synth(inline_root, TINY)
+    write_synth(pooled_root, TINY)
+    inline = build(inline_root, tmp_path / "site-inline", cached=False)
+    blocked = pooled_root / ".cache" / "ssa" / "charts"
+    blocked.parent.mkdir(parents=True)
+    blocked.write_text("not a folder: no chart can be stored here", "utf-8")
+    pooled = _pooled_build(pooled_root, tmp_path / "site-pooled", monkeypatch)
+    assert_same_site(inline, pooled)
