@@ -1,4 +1,8 @@
-"""Cross-checks Frictionless cannot do: hierarchy, alignment, periods and value logic."""
+"""Cross-checks Frictionless cannot do: hierarchy, alignment, periods and value logic.
+
+A check that finds nothing where a reference points passes the reference to
+``Problems.error``: if the loader left that row out for its own error, only that error shows.
+"""
 
 from __future__ import annotations
 
@@ -71,6 +75,7 @@ def _check_results(plan: Plan, by_name: dict[str, Plan], problems: Problems) -> 
                     "aligns_to",
                     f"'{ref}' names no plan '{ref.plan}'",
                     f"use one of: {', '.join(sorted(by_name)) or 'no plans loaded'}",
+                    reference=(ref.plan, None, None),
                 )
             elif target_plan.result(ref.result) is None:
                 problems.error(
@@ -79,6 +84,7 @@ def _check_results(plan: Plan, by_name: dict[str, Plan], problems: Problems) -> 
                     "aligns_to",
                     f"'{ref}' names no result '{ref.result}' in plan '{ref.plan}'",
                     f"correct the id or add the result to {target_plan.resource_path('results')}",
+                    reference=(ref.plan, "results", ref.result),
                 )
     _check_cycles(plan, path, problems)
 
@@ -196,6 +202,7 @@ def _check_initiatives(plan: Plan, problems: Problems) -> None:
                     "results",
                     f"'{result_id}' is not a result of this plan",
                     f"use ids from {plan.resource_path('results')}",
+                    reference=(plan.name, "results", result_id),
                 )
         if initiative.start and initiative.end and initiative.end < initiative.start:
             problems.error(

@@ -48,6 +48,8 @@ def load_package(directory: Path, root: Path) -> tuple[Plan | None, list[Problem
     problems = Problems()
     spec = read_package(directory, root, problems)
     if spec is None:
+        # Plans are named by their folder: references to this one are not reported again.
+        problems.leave_out(0, (directory.name, None, None))
         return None, problems.items
     # Frictionless (slow to import) is needed only when a package is not in the cache.
     from .tables import read_tables

@@ -2,6 +2,12 @@
 
 Each problem reads ``path:row: field: what is wrong (how to fix)``; rows are counted as in
 the file, with the header as row 1.  Collect them all, then decide: any error stops the build.
+
+Root causes only: an error that makes the loader leave a row (or a whole file, or a plan)
+out of the model names what it left out (:attr:`Problem.left_out`), and a reference check
+names what it looked for (:attr:`Problem.reference`).  A reference to something left out for
+an error of its own is not reported: "no such result" would send the author looking for a
+row that is there, when the row's own error, reported already, is what to fix.
 """
 
 from __future__ import annotations
@@ -13,6 +19,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+#: What a problem is about, as ``(plan, resource, id)``: a row of a resource of a plan.
+#: ``(plan, resource, None)`` is the whole resource, ``(plan, None, None)`` the whole plan.
+Subject = tuple[str, str | None, str | None]
 
 
 class Severity(enum.Enum):
@@ -33,6 +43,10 @@ class Problem:
     rule: str | None = dataclasses.field(
         default=None, compare=False
     )  # quality rule id, see quality.py
+    #: For an error that made the loader leave something out of the model: what it left out.
+    left_out: Subject | None = dataclasses.field(default=None, compare=False)
+    #: For a reference that names nothing: what it names (see :meth:`Problems.error`).
+    reference: Subject | None = dataclasses.field(default=None, compare=False)
 
     def __str__(self) -> str:
         where = self.path if self.row is None else f"{self.path}:{self.row}"
@@ -50,9 +64,26 @@ class Problems:
     """An ordered collection of problems, filled by every check of a run."""
 
     items: list[Problem] = dataclasses.field(default_factory=list)
+    # What errors in ``items[:_scanned]`` left out, each with the first such error.
+    _left_out: dict[Subject, Problem] = dataclasses.field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _scanned: int = dataclasses.field(default=0, init=False, repr=False, compare=False)
 
-    def error(self, path: str, row: int | None, field: str | None, message: str, fix: str) -> None:
-        self.items.append(Problem(path, row, field, message, fix, Severity.ERROR))
+    def error(
+        self,
+        path: str,
+        row: int | None,
+        field: str | None,
+        message: str,
+        fix: str,
+        *,
+        reference: Subject | None = None,
+    ) -> None:
+        """Report an error.  A reference check passes the ``reference`` it could not resolve:
+        when that row, file or plan was left out for an error of its own, reported before,
+        this error is a consequence of that one and is not reported again."""
+        self._add(Problem(path, row, field, message, fix, Severity.ERROR, reference=reference))
 
     def warning(
         self, path: str, row: int | None, field: str | None, message: str, fix: str
@@ -60,7 +91,39 @@ class Problems:
         self.items.append(Problem(path, row, field, message, fix, Severity.WARNING))
 
     def extend(self, other: Problems | list[Problem]) -> None:
-        self.items.extend(other.items if isinstance(other, Problems) else other)
+        for problem in other.items if isinstance(other, Problems) else other:
+            self._add(problem)
+
+    def leave_out(self, since: int, subject: Subject) -> None:
+        """Mark the errors reported since ``len(items)`` was ``since`` as the reason the
+        loader leaves ``subject`` out of the model (warnings do not leave anything out)."""
+        for index in range(since, len(self.items)):
+            problem = self.items[index]
+            if problem.is_error and problem.left_out is None:
+                self.items[index] = dataclasses.replace(problem, left_out=subject)
+        self._scanned = min(self._scanned, since)  # index the marked errors again
+
+    def left_out(
+        self, plan: str, resource: str | None = None, id: str | None = None
+    ) -> Problem | None:
+        """The error for which a row, a resource or a plan was left out of the model, if
+        any: a check that finds nothing where a reference points should ask this first."""
+        if self._scanned > len(self.items):  # the list was replaced: index it again
+            self._left_out.clear()
+            self._scanned = 0
+        for problem in self.items[self._scanned :]:
+            if problem.left_out is not None:
+                self._left_out.setdefault(problem.left_out, problem)
+        self._scanned = len(self.items)
+        for subject in ((plan, resource, id), (plan, resource, None), (plan, None, None)):
+            if subject in self._left_out:
+                return self._left_out[subject]
+        return None
+
+    def _add(self, problem: Problem) -> None:
+        if problem.reference is not None and self.left_out(*problem.reference) is not None:
+            return
+        self.items.append(problem)
 
     @property
     def errors(self) -> list[Problem]:

@@ -232,17 +232,30 @@ def _describe(
     return field_name, error.message, "correct the file"
 
 
+def _row_id(cells: dict[str, Any]) -> str | None:
+    """The id a row is referred to by (results, indicators, initiatives), if it has one."""
+    value = cells.get("id")
+    text = str(value).strip() if value is not None else ""
+    return text or None
+
+
 def read_tables(spec: PackageSpec, problems: Problems) -> dict[str, list[TableRow]]:
-    """Read every resource of a package; rows with problems are kept but marked not ok."""
+    """Read every resource of a package; rows with problems are kept but marked not ok.
+
+    The errors that leave a row with an id, or a whole resource, out of the model say so
+    (``Problems.leave_out``): references to it are then not reported as dangling.
+    """
     descriptors: list[dict[str, Any]] = []
     readable: list[ResourceSpec] = []
     for resource in spec.resources:
+        before = len(problems.items)
         text = _decode(resource, problems)
         if (
             text is None
             or not _controls_ok(resource, text, problems)
             or not _quoting_ok(resource, text, problems)
         ):
+            problems.leave_out(before, (spec.name, resource.name, None))
             continue
         reader = csv.reader(io.StringIO(text))
         header = next(reader, None)
@@ -254,9 +267,11 @@ def read_tables(spec: PackageSpec, problems: Problems) -> dict[str, list[TableRo
                 "the file is empty",
                 f"add a header row with the columns of {resource.name}",
             )
+            problems.leave_out(before, (spec.name, resource.name, None))
             continue
         schema = _schema_for(resource, header, problems)
         if schema is None:
+            problems.leave_out(before, (spec.name, resource.name, None))
             continue
         readable.append(resource)
         descriptors.append(
@@ -290,6 +305,7 @@ def read_tables(spec: PackageSpec, problems: Problems) -> dict[str, list[TableRo
                     field, message, fix = _describe(error, resource_spec, fields)
                     problems.error(resource_spec.display_path, 1, field, message, fix)
                 for row in source.row_stream:
+                    before = len(problems.items)
                     for error in row.errors:
                         field, message, fix = _describe(error, resource_spec, fields)
                         problems.error(
@@ -308,8 +324,11 @@ def read_tables(spec: PackageSpec, problems: Problems) -> dict[str, list[TableRo
                             "or unit",
                         )
                     ok = not row.errors and not out_of_range
+                    if not ok and (row_id := _row_id(cells)) is not None:
+                        problems.leave_out(before, (spec.name, resource_spec.name, row_id))
                     rows.append(TableRow(row.row_number, cells, ok))
         except frictionless.FrictionlessException as exc:
+            before = len(problems.items)
             problems.error(
                 resource_spec.display_path,
                 None,
@@ -317,5 +336,7 @@ def read_tables(spec: PackageSpec, problems: Problems) -> dict[str, list[TableRo
                 f"cannot be read as CSV: {exc.error.note or exc.error.message}",
                 "check that the file is a comma-separated table with a header row",
             )
+            # The rows after the one it stopped at are missing: refer to none of them.
+            problems.leave_out(before, (spec.name, resource_spec.name, None))
         tables[resource_spec.name] = rows
     return tables

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -236,3 +239,78 @@ def test_qualitative_indicator_with_a_number(root):
         f"{PLAN}/values.csv:7: value: indicator I2 is qualitative but the row has a number "
         f"(write the value in the 'text' column, or change the indicator's measure)" in found
     )
+
+
+# -- a broken row is reported once, not again by every reference to it --------------------
+
+
+def test_a_broken_result_row_is_the_only_problem_reported(root):
+    # AO1 is left out for its blank title; northland-ics O1 aligns to it.
+    edit(
+        root,
+        "data/agency-framework/results.csv",
+        "AO1,AG1,objective,Border security improves",
+        "AO1,AG1,objective,",
+    )
+    assert problems(root) == [
+        "data/agency-framework/results.csv:3: title: is required but empty (fill in the title)"
+    ]
+
+
+def test_references_to_a_broken_row_are_left_out_but_other_dangling_ones_are_not(root):
+    edit(
+        root,
+        f"{PLAN}/results.csv",
+        "illicit flows,,agency-framework:AO1,",
+        "illicit flows,,agency-framework:AO1,secret",
+    )
+    edit(
+        root,
+        f"{PLAN}/initiatives.csv",
+        "P1,Border screening program,O1.1,",
+        "P1,Border screening program,O1,",
+    )
+    edit(
+        root,
+        f"{PLAN}/initiatives.csv",
+        "P2,CANARY-INTERNAL-INITIATIVE,O1.1,",
+        "P2,CANARY-INTERNAL-INITIATIVE,O9,",
+    )
+    site = load_site(root, root / "data", root / "content", "public")
+    assert [str(p) for p in site.problems] == [
+        f"{PLAN}/results.csv:3: visibility: 'secret' is not allowed (use one of: public, internal)",
+        f"{PLAN}/initiatives.csv:3: results: 'O9' is not a result of this plan (use ids from "
+        f"{PLAN}/results.csv)",
+    ]
+    assert all(p.is_error for p in site.problems)  # the root error still fails the build
+
+
+def test_a_plan_that_cannot_be_read_is_not_reported_again_by_alignments(root):
+    (root / "data/agency-framework/datapackage.json").write_text('{"name": ', "utf-8")
+    assert problems(root) == [
+        "data/agency-framework/datapackage.json:1: is not valid JSON: Expecting value at "
+        "column 10 (fix the JSON syntax (a missing comma or quote is the usual cause))"
+    ]
+
+
+def test_mkdocs_build_fails_on_a_broken_row_and_names_only_it(root):
+    edit(
+        root,
+        "data/agency-framework/results.csv",
+        "AO1,AG1,objective,Border security improves",
+        "AO1,AG1,objective,",
+    )
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("mkdocs")), "build", "-d", "out"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"},
+        timeout=120,
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "data/agency-framework/results.csv:3: title: is required but empty" in output
+    assert "AO1" not in output
+    assert not list((root / "out").rglob("*.html"))
