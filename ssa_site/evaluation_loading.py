@@ -3,6 +3,8 @@
 Every problem names the file, the line of the front matter and the field, and says how to
 fix it; a file with errors yields no evaluation (and the errors stop the build).
 Recommendations are counted from 1 in field names: ``recommendations[2].response``.
+A plan, result or initiative the loader left out for an error of its own is not reported
+again as unknown: that error, reported already, is what to fix (see ssa_site.problems).
 """
 
 from __future__ import annotations
@@ -137,11 +139,11 @@ def _evaluation(
             "use the full https:// address of the published report, or leave it out",
         )
         report_url = None
-    plans = _plans(meta, check, full)
-    results = _refs(
+    plans, plans_left_out = _plans(meta, check, full)
+    results, results_left_out = _refs(
         meta, check, full, "results", lambda plan, rid: plan.result(rid) is not None, ResultRef
     )
-    initiatives = _refs(
+    initiatives, initiatives_left_out = _refs(
         meta,
         check,
         full,
@@ -152,7 +154,11 @@ def _evaluation(
     covered = list(
         dict.fromkeys([*plans, *(r.plan for r in results), *(i.plan for i in initiatives)])
     )
-    if not covered and not check.failed:
+    if not covered and (plans_left_out or results_left_out or initiatives_left_out):
+        # Everything it names was left out for errors reported already: no evaluation, and
+        # no "covers no plan" for the author to chase either.
+        check.failed = True
+    elif not covered and not check.failed:
         check.error(
             ("plans",),
             "the evaluation covers no plan",
@@ -186,11 +192,15 @@ def _evaluation(
     }
 
 
-def _plans(meta: dict[str, Any], check: Checker, full: Portfolio) -> list[str]:
+def _plans(meta: dict[str, Any], check: Checker, full: Portfolio) -> tuple[list[str], bool]:
+    """The plans named, and whether any named was left out for an error of its own."""
     found: list[str] = []
+    left_out = False
     for where, item in check.items(meta, ("plans",)):
         name = str(item).strip()
-        if full.plan(name) is None:
+        if full.plan(name) is None and check.problems.left_out(name) is not None:
+            left_out = True
+        elif full.plan(name) is None:
             check.error(
                 where,
                 f"'{name[:64]}' is not a plan",
@@ -198,7 +208,7 @@ def _plans(meta: dict[str, Any], check: Checker, full: Portfolio) -> list[str]:
             )
         elif name not in found:
             found.append(name)
-    return found
+    return found, left_out
 
 
 def _refs(
@@ -208,37 +218,45 @@ def _refs(
     name: str,
     exists: Callable[[Plan, str], bool],
     make: Callable[[str, str], Any],
-) -> list[Any]:
+) -> tuple[list[Any], bool]:
+    """The references named, and whether any named a row (or plan) left out for an error
+    of its own: such a reference is neither kept nor reported."""
     what = name.removesuffix("s")
     found: list[Any] = []
+    left_out = False
     for where, item in check.items(meta, (name,)):
         text = str(item).strip()
         plan_name, sep, entity = text.partition(":")
-        plan = full.plan(plan_name.strip())
-        if not sep or not entity.strip():
+        plan_name, entity = plan_name.strip(), entity.strip()
+        plan = full.plan(plan_name)
+        if not sep or not entity:
             matches = [f"{p.name}:{text}" for p in full.plans if exists(p, text)]
             check.error(
                 where,
                 f"'{text[:64]}' is not a plan:{what} reference",
                 f"write {' or '.join(matches)}" if matches else f"write it as plan:{what}",
             )
+        elif (plan is None or not exists(plan, entity)) and check.problems.left_out(
+            plan_name, name, entity
+        ) is not None:
+            left_out = True
         elif plan is None:
             check.error(
                 where,
-                f"'{text[:64]}' names plan '{plan_name.strip()[:64]}', which does not exist",
+                f"'{text[:64]}' names plan '{plan_name[:64]}', which does not exist",
                 f"use one of: {', '.join(p.name for p in full.plans) or 'no plans'}",
             )
-        elif not exists(plan, entity.strip()):
+        elif not exists(plan, entity):
             check.error(
                 where,
-                f"'{text[:64]}': plan '{plan.name}' has no {what} '{entity.strip()[:64]}'",
+                f"'{text[:64]}': plan '{plan.name}' has no {what} '{entity[:64]}'",
                 f"use an id from {plan.resource_path(name)}",
             )
         else:
-            ref = make(plan.name, entity.strip())
+            ref = make(plan.name, entity)
             if ref not in found:
                 found.append(ref)
-    return found
+    return found, left_out
 
 
 def _recommendations(meta: dict[str, Any], check: Checker) -> list[Recommendation]:

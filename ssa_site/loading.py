@@ -6,7 +6,6 @@ Visibility is resolved here (internal propagates downward) but nothing is droppe
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import cache
@@ -17,6 +16,8 @@ from .problems import Problem, Problems
 from .schemas import split_list, standard_field_names
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .tables import TableRow
 
 
@@ -279,9 +280,7 @@ def _share(shared: dict[Any, Any], value: Any) -> Any:
     return value if value is None else shared.setdefault(value, value)
 
 
-def _values(
-    spec: PackageSpec, rows: list[TableRow], path: str, problems: Problems
-) -> list[Value]:
+def _values(spec: PackageSpec, rows: list[TableRow], path: str, problems: Problems) -> list[Value]:
     standard = set(standard_field_names("values"))
     values: list[Value] = []
     # Values repeat the same few ids, periods and categories: share one object of each,

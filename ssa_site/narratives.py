@@ -186,6 +186,7 @@ def find_narratives(
                 f"narrates plan '{plan_name}', which does not exist",
                 f"rename the folder or set 'plan:' to one of: "
                 f"{', '.join(p.name for p in portfolio_full.plans) or 'no plans loaded'}",
+                reference=(plan_name, None, None),
             )
             continue
         if result_id is not None and plan.result(result_id) is None:
@@ -196,6 +197,8 @@ def find_narratives(
                 f"narrates result '{result_id}', which plan '{plan_name}' does not have",
                 f"rename the file to an id from {plan.resource_path('results')}, "
                 "or set 'result:' in the front matter",
+                # Not reported when the row is left out for its own error, reported already.
+                reference=(plan_name, "results", result_id),
             )
             continue
         meta = checked_visibility(meta, display, problems)

@@ -53,9 +53,7 @@ def standard_field_names(resource: str) -> list[str]:
 
 def required_field_names(resource: str) -> list[str]:
     return [
-        f["name"]
-        for f in _load(resource)["fields"]
-        if f.get("constraints", {}).get("required")
+        f["name"] for f in _load(resource)["fields"] if f.get("constraints", {}).get("required")
     ]
 
 

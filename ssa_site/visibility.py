@@ -63,9 +63,7 @@ def _public_plan(plan: Plan, public_refs: set[ResultRef], hidden: set[str]) -> P
     initiatives = tuple(
         _public_initiative(i, result_ids, hidden) for i in plan.initiatives if not i.internal
     )
-    assumptions = tuple(
-        a for a in plan.assumptions if not a.internal and a.result in result_ids
-    )
+    assumptions = tuple(a for a in plan.assumptions if not a.internal and a.result in result_ids)
     return replace(
         plan,
         results=results,
@@ -85,9 +83,7 @@ def _blank(entity: _E, hidden: set[str]) -> _E:
 
 
 def _public_indicator(indicator: Indicator, hidden: set[str]) -> Indicator:
-    values: tuple[Value, ...] = tuple(
-        _blank(v, hidden) for v in indicator.values if not v.internal
-    )
+    values: tuple[Value, ...] = tuple(_blank(v, hidden) for v in indicator.values if not v.internal)
     return _blank(replace(indicator, values=values), hidden)
 
 

@@ -285,6 +285,44 @@ def test_published_before_completed_is_an_error(tmp_path):
     ]
 
 
+def test_references_to_rows_and_plans_left_out_for_their_own_errors_are_not_reported(tmp_path):
+    # O1.1 and P1 are left out for their blank titles, agency-framework for its broken JSON;
+    # border-midterm names O1.1 and P1, agency-final names only agency-framework.
+    fixture = FIXTURES / "minimal" / "data"
+    results = (fixture / "northland-ics/results.csv").read_text("utf-8")
+    initiatives = (fixture / "northland-ics/initiatives.csv").read_text("utf-8")
+    border = BORDER.replace(
+        "results: [northland-ics:O1.1, northland-ics:O1.2]",
+        "results: [northland-ics:O1.1, northland-ics:O1.2, northland-ics:O9]",
+    ).replace("plans: [northland-ics]", "plans: [northland-ics, agency-framework]")
+    root = copy_fixture(
+        tmp_path / "site",
+        {
+            "data/northland-ics/results.csv": results.replace(
+                "sub-objective,Screening at crossings expands", "sub-objective,"
+            ),
+            "data/northland-ics/initiatives.csv": initiatives.replace(
+                "P1,Border screening program,", "P1,,"
+            ),
+            "data/agency-framework/datapackage.json": '{"name": ',
+            "content/evaluations/border-midterm.md": border,
+            "content/evaluations/agency-final.md": AGENCY,
+        },
+    )
+    site = load_site(root, root / "data", root / "content", "public")
+    path = "content/evaluations/border-midterm.md"
+    assert [str(p) for p in site.problems] == [
+        "data/agency-framework/datapackage.json:1: is not valid JSON: Expecting value at "
+        "column 10 (fix the JSON syntax (a missing comma or quote is the usual cause))",
+        "data/northland-ics/results.csv:4: title: is required but empty (fill in the title)",
+        "data/northland-ics/initiatives.csv:2: title: is required but empty (fill in the title)",
+        # A reference to a row that is not there at all is still reported.
+        f"{path}:6: results[3]: 'northland-ics:O9': plan 'northland-ics' has no result 'O9' "
+        "(use an id from data/northland-ics/results.csv)",
+    ]
+    assert all(p.is_error for p in site.problems)  # the root errors still fail the build
+
+
 def test_late_or_missing_publication_is_a_warning(tmp_path):
     late = AGENCY.replace("published: 2023-04-01", "published: 2023-09-01")
     unpublished = BORDER.replace("published: 2024-08-15\n", "")

@@ -314,3 +314,23 @@ def test_mkdocs_build_fails_on_a_broken_row_and_names_only_it(root):
     assert "data/agency-framework/results.csv:3: title: is required but empty" in output
     assert "AO1" not in output
     assert not list((root / "out").rglob("*.html"))
+
+
+def test_the_narrative_of_a_broken_result_row_is_not_reported_again(root):
+    # O1.1 is left out for its blank title; content/plans/northland-ics/O1.1.md narrates it.
+    edit(
+        root,
+        f"{PLAN}/results.csv",
+        "O1.1,O1,sub-objective,Screening at crossings expands",
+        "O1.1,O1,sub-objective,",
+    )
+    # A narrative of a result that is not there at all is still reported.
+    (root / "content/plans/northland-ics/O9.md").write_text("Text.\n", "utf-8")
+    site = load_site(root, root / "data", root / "content", "public")
+    assert [str(p) for p in site.problems] == [
+        f"{PLAN}/results.csv:4: title: is required but empty (fill in the title)",
+        "content/plans/northland-ics/O9.md: result: narrates result 'O9', which plan "
+        f"'northland-ics' does not have (rename the file to an id from {PLAN}/results.csv, "
+        "or set 'result:' in the front matter)",
+    ]
+    assert all(p.is_error for p in site.problems)  # the root error still fails the build
