@@ -210,7 +210,9 @@ def load_packages(
         held = _PACKAGES.get(str(directory.resolve()))
         found.append(held[1] if held is not None and held[0] == entry else disk.get(entry))
     missing = [i for i, result in enumerate(found) if result is None]
-    loaded = parallel_map(partial(load, root=root), [directories[i] for i in missing])
+    unread = [directories[i] for i in missing]
+    size = sum(p.stat().st_size for d in unread for p in tree_files(d) if p.is_file())
+    loaded = parallel_map(partial(load, root=root), unread, workers(size, _BYTES_PER_WORKER))
     for index, result in zip(missing, loaded, strict=True):
         disk.put(entries[index], result)
         found[index] = result
@@ -267,23 +269,32 @@ def computed(base: Path, namespace: str, entry: str, compute: Callable[[], Any])
 WORKERS_ENV = "SSA_WORKERS"
 #: Fewer items than this per worker are not worth starting processes for.
 _PER_WORKER = 32
+#: Less data than this per worker (bytes of CSV and descriptors) is read faster here.
+_BYTES_PER_WORKER = 1 << 20
 
 
-def workers(items: int) -> int:
-    """How many processes to use for ``items`` independent pieces of work (1: none)."""
+def workers(amount: int, per_worker: int | None = None) -> int:
+    """How many processes to use for ``amount`` of independent work (1: none), given how
+    much of it one worker should have at least (default: _PER_WORKER items)."""
+    return max(1, min(worker_count(), amount // (per_worker or _PER_WORKER)))
+
+
+def worker_count() -> int:
+    """How many worker processes a build may use: SSA_WORKERS, else one per CPU."""
     raw = os.environ.get(WORKERS_ENV, "").strip()
-    wanted = int(raw) if raw.isdigit() and int(raw) > 0 else (os.cpu_count() or 1)
-    return max(1, min(wanted, items // _PER_WORKER))
+    return int(raw) if raw.isdigit() and int(raw) > 0 else (os.cpu_count() or 1)
 
 
-def parallel_map(function: Callable[[Any], Any], items: list[Any]) -> list[Any]:
+def parallel_map(
+    function: Callable[[Any], Any], items: list[Any], count: int | None = None
+) -> list[Any]:
     """``[function(item) for item in items]``, in worker processes when there are many.
 
     Only for cache misses of pure work (drawing charts, reading packages): the results
     are the same whichever process makes them, and come back in order. Workers are
     spawned, never forked (``mkdocs serve`` runs threads). If processes cannot be used,
-    the work is done here."""
-    count = workers(len(items))
+    the work is done here. ``count``: how many processes (default: by the number of items)."""
+    count = min(workers(len(items)) if count is None else count, len(items))
     if count <= 1:
         return [function(item) for item in items]
     import concurrent.futures

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .chain_pages import alignment_page, logic_model_pages
-from .downloads.generator import downloads
+from .downloads.generator import downloads, start_downloads
 from .evaluation_pages import evaluation_pages
 from .output import Generated, PageContext
 from .pages import core_pages
@@ -30,7 +30,14 @@ GENERATORS: list[Generator] = [
 ]
 
 
+#: Work handed to worker processes before the generators run (ssa_site.background), so
+#: that it is done by the time its generator needs it.
+STARTERS: list[Callable[[PageContext], None]] = [start_downloads]
+
+
 def generate_all(context: PageContext) -> list[Generated]:
+    for starter in STARTERS:
+        starter(context)
     generated: list[Generated] = []
     for generator in GENERATORS:
         generated.extend(generator(context))

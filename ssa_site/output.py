@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     import jinja2
 
-    from .chart_pool import ChartPool
+    from .background import Background
     from .downloads.settings import Publisher
     from .glossary import Glossary
     from .page_cache import PageCache
@@ -54,7 +54,7 @@ class GeneratedAsset:
     src_uri: str
     content: bytes | None = None
     abs_src_path: str | None = None
-    deferred: bool = False  # a chart still being drawn into abs_src_path (chart_pool.py)
+    deferred: bool = False  # a chart still being drawn into abs_src_path (background.py)
 
 
 Generated = GeneratedPage | GeneratedAsset
@@ -78,7 +78,7 @@ class PageContext:
     glossary: Glossary | None = None  # the site's glossary (None: the packaged one)
     cache_dir: Path | None = None  # <project>/.cache/ssa: content-addressed caches (cache.py)
     pages: PageCache | None = None  # pages of earlier builds (page_cache.py)
-    chart_pool: ChartPool | None = None  # draws new charts while the build goes on
+    background: Background | None = None  # draws new charts while the build goes on
     # Narratives read since the last page was made: they are part of the next page's key.
     _read: list[str] = field(default_factory=list, compare=False, repr=False)
 

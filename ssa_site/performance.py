@@ -9,10 +9,9 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from mkdocs.plugins import get_plugin_logger
-
 from .chart_specs import dimension_charts, indicator_chart, status_chart
 from .charts import Chart, cached_svgs, chart_files, render_svg
+from .logs import logger
 from .model import Indicator, Value
 from .output import Generated, GeneratedAsset, PageContext
 from .periods import parse_period
@@ -21,16 +20,16 @@ from .status import StatusSettings, assess
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from .chart_pool import ChartPool
+    from .background import Background
     from .status import IndicatorStatus
 
-log = get_plugin_logger(__name__)
+log = logger(__name__)
 
 METHOD_URI = "method/status.md"
 
 
 def chart_assets(
-    charts: list[Chart], cache_dir: Path | None = None, pool: ChartPool | None = None
+    charts: list[Chart], cache_dir: Path | None = None, pool: Background | None = None
 ) -> list[Generated]:
     """Each chart once, as an SVG file; drawn once per content when there is a cache, in
     the background (``pool``) when many are new."""
@@ -74,7 +73,7 @@ def performance_files(context: PageContext) -> list[Generated]:
             if trend is not None:
                 charts.append(trend)
             charts.extend(chart for _, chart in dimension_charts(indicator) if chart)
-    generated = chart_assets(charts, context.cache_dir, context.chart_pool)
+    generated = chart_assets(charts, context.cache_dir, context.background)
     waiting = sum(isinstance(g, GeneratedAsset) and g.deferred for g in generated)
     log.info(
         "Charts: %d in %.2f s%s",

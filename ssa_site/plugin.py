@@ -16,8 +16,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import cache, export_pages
 from .asof import source_date
-from .chart_pool import ChartPool, DeferredFile
+from .background import Background
 from .config import SsaConfig
+from .deferred import DeferredFile, deferred_file
 from .downloads.settings import Publisher
 from .evaluation_loading import EVALUATIONS_DIR
 from .generate import generate_all
@@ -57,7 +58,8 @@ class SsaPlugin(BasePlugin[SsaConfig]):
         self.marker: TermMarker | None = None
         self.html_cache: HtmlCache | None = None
         self.generated_pages: set[str] = set()  # src_uri of the pages made by on_files
-        self.chart_pool: ChartPool | None = None  # new charts, drawn while pages render
+        self.background: Background | None = None  # work done while pages render
+        self.deferred: list[DeferredFile] = []  # chart files copied once drawn
 
     # Runs first so that the theme override and Markdown extensions are in place before
     # any other plugin reads them.
@@ -186,8 +188,9 @@ class SsaPlugin(BasePlugin[SsaConfig]):
             files.remove(home)
         if plans_index:
             files.remove(plans_index)
-        self._cancel_charts()
-        self.chart_pool = ChartPool()
+        self._cancel_background()
+        self.background = Background()
+        self.deferred = []
         context = PageContext(
             self.site,
             environment(_override_dirs(config)),
@@ -210,7 +213,7 @@ class SsaPlugin(BasePlugin[SsaConfig]):
             glossary=self.glossary,
             cache_dir=cache.base_dir(self.root),
             pages=self._page_cache(config),
-            chart_pool=self.chart_pool,
+            background=self.background,
         )
         generated = generate_all(context)
         if context.pages is not None:
@@ -223,7 +226,8 @@ class SsaPlugin(BasePlugin[SsaConfig]):
                     config, item.src_uri, content=item.content, inclusion=inclusion
                 )
             elif item.deferred and item.abs_src_path is not None:
-                new = self.chart_pool.file(config, item.src_uri, item.abs_src_path)
+                new = deferred_file(self.background, config, item.src_uri, item.abs_src_path)
+                self.deferred.append(new)
             elif item.abs_src_path is not None:
                 new = File.generated(config, item.src_uri, abs_src_path=item.abs_src_path)
             else:
@@ -273,7 +277,7 @@ class SsaPlugin(BasePlugin[SsaConfig]):
         docs = export_pages.reset(target)
         for file in files:
             if isinstance(file, DeferredFile):
-                continue  # exported once drawn (_finish_charts)
+                continue  # exported once drawn (_finish_background)
             if file.generated_by and file.is_documentation_page():
                 # Data tables marked out of search in the source, as on_page_content marks
                 # them in the HTML: the plain build's search indexes what the plugin's does.
@@ -304,17 +308,18 @@ class SsaPlugin(BasePlugin[SsaConfig]):
     # First of all post-build work: charts drawn in the background are in the site before
     # any other plugin looks at it.
     @event_priority(100)
-    def _finish_charts(self, *, config: MkDocsConfig) -> None:
-        if self.chart_pool is None:
+    def _finish_background(self, *, config: MkDocsConfig) -> None:
+        if self.background is None:
             return
-        self.chart_pool.finish()
+        self.background.finish()
         target = export_pages.export_dir()
         if target is not None:
-            for file in self.chart_pool.files:
-                content = self.chart_pool.content(file)
+            for file in self.deferred:
+                content = self.background.content(file.abs_src_path)
                 path = None if content is not None else file.abs_src_path
                 export_pages.write_file(target / "docs", file.src_uri, content, path)
-        self.chart_pool = None
+        self.background = None
+        self.deferred = []
 
     # Generated files backed by the scratch folder have been copied by now.
     @event_priority(-100)
@@ -323,16 +328,17 @@ class SsaPlugin(BasePlugin[SsaConfig]):
         if self.html_cache is not None:
             self.html_cache.save()
 
-    on_post_build = CombinedEvent(_finish_charts, _clean_up)
+    on_post_build = CombinedEvent(_finish_background, _clean_up)
 
     def on_build_error(self, *, error: Exception) -> None:
-        self._cancel_charts()
+        self._cancel_background()
         self._remove_scratch()
 
-    def _cancel_charts(self) -> None:
-        if self.chart_pool is not None:
-            self.chart_pool.cancel()
-            self.chart_pool = None
+    def _cancel_background(self) -> None:
+        if self.background is not None:
+            self.background.cancel()
+            self.background = None
+        self.deferred = []
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         # A plan folder holds one page in the nav: show the plan page itself, titled

@@ -70,4 +70,4 @@ def review_pages(context: PageContext) -> list[Generated]:
                     narrative=context.filter(review.body),
                 )
             )
-    return generated + chart_assets(charts, context.cache_dir, context.chart_pool)
+    return generated + chart_assets(charts, context.cache_dir, context.background)

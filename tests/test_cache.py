@@ -16,6 +16,7 @@ import pytest
 
 from ssa_site import cache, page_cache
 from ssa_site.charts import Chart, Series, cached_svg, cached_svgs, render_svg
+from ssa_site.downloads import generator
 from ssa_site.loading import load_plans
 from ssa_site.model import Value
 from ssa_site.problems import Problems
@@ -334,8 +335,9 @@ def test_templates_are_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def _pooled_build(root: Path, site: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A cold build whose new charts go to worker processes, however few they are."""
+    """A cold build whose new charts and downloads go to worker processes, however few."""
     monkeypatch.setattr(cache, "_PER_WORKER", 1)
+    monkeypatch.setattr(generator, "BACKGROUND_VALUES", 0)
     monkeypatch.setenv(cache.WORKERS_ENV, "2")
     return build(root, site)
 
@@ -353,6 +355,8 @@ def test_charts_drawn_in_worker_processes_are_the_charts_drawn_in_the_build(
         pooled = _pooled_build(pooled_root, tmp_path / "site-pooled", monkeypatch)
     assert "new ones being drawn in worker processes" in caplog.text
     assert "chart(s) in worker processes, done" in caplog.text
+    # The downloads were written by a worker: the build took them from the cache.
+    assert "Reused" in caplog.text and "Wrote" not in caplog.text
     charts = [name for name in files_of(pooled) if name.startswith("assets/charts/")]
     assert len(charts) > 20
     assert_same_site(inline, pooled)
@@ -370,3 +374,22 @@ def test_a_chart_the_cache_cannot_hold_is_still_published(
     blocked.write_text("not a folder: no chart can be stored here", "utf-8")
     pooled = _pooled_build(pooled_root, tmp_path / "site-pooled", monkeypatch)
     assert_same_site(inline, pooled)
+
+
+def test_only_the_mkdocs_side_imports_mkdocs() -> None:
+    """The core runs without MkDocs (validate, synth, xlsx): only the plugin's modules
+    import it."""
+    importers = set()
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom) and not node.level
+                else []
+            )
+            if any(name == "mkdocs" or name.startswith("mkdocs.") for name in names):
+                importers.add(path.relative_to(PACKAGE).as_posix())
+    assert importers == {"plugin.py", "config.py", "deferred.py"}

@@ -7,11 +7,11 @@ into the build's scratch folder and handed to MkDocs by path.
 
 from __future__ import annotations
 
-import logging
 import posixpath
 import time
 from typing import TYPE_CHECKING, Any
 
+from ..logs import logger
 from ..urls import (
     EVALUATIONS_INDEX_URI,
     dest_url,
@@ -26,7 +26,7 @@ from .datapackage import Table
 from .evaluations import evaluation_records, recommendation_records, schemas
 from .page import data_page
 from .provenance import Output, Provenance, build_time, dumps
-from .settings import Publisher
+from .settings import Publisher, Run
 
 if TYPE_CHECKING:
     from ..evaluations import Evaluation
@@ -34,9 +34,31 @@ if TYPE_CHECKING:
     from ..output import Generated, PageContext
     from .links import Download, PublicData
 
-# The core imports nothing from MkDocs; it logs under "mkdocs." so that the line shows in
-# the build log like the plugin's own.
-log = logging.getLogger("mkdocs.plugins.ssa.downloads")
+log = logger(__name__)
+
+
+#: A first run for at least this many public values goes to a worker process, beside the
+#: pages the build makes meanwhile; a smaller one is quicker here.
+BACKGROUND_VALUES = 20_000
+
+
+def start_downloads(context: PageContext) -> None:
+    """Hand a first run of the downloads to a worker process (see ssa_site.background),
+    when the site is large and the cache can keep the files for :func:`downloads`."""
+    if context.background is None:
+        return
+    data = links.public_view(context.site)
+    if sum(plan.values_count for plan in data.portfolio.plans) < BACKGROUND_VALUES:
+        return
+    key = stored.entry(context, data)
+    if key is None or stored.restore(context, key) is not None:
+        return
+    context.background.submit(("downloads", key), write_downloads, Run.of(context), data, key)
+
+
+def write_downloads(run: Run, data: PublicData, key: str) -> None:
+    """A run of the generator whose files and catalog go to the cache only."""
+    make(run, data).keep(key)
 
 
 def downloads(context: PageContext) -> list[Generated]:
@@ -44,31 +66,22 @@ def downloads(context: PageContext) -> list[Generated]:
     start = time.perf_counter()
     data = links.public_view(context.site)
     key = stored.entry(context, data)
+    if context.background is not None and key is not None:
+        context.background.wait(("downloads", key))  # a run in a worker: stored by now
     found = stored.restore(context, key)
     if found is not None:  # the same public data and settings as a previous build
         kept, assets = found
         out = Output(context.scratch, kept.provenance.built)
         page = data_page(context, out, list(kept.datasets), kept.provenance, kept.publisher)
         log.info(
-            "Reused %d download(s) of an earlier build (public data only) in %.2f s",
+            "Reused %d download(s) from the cache (public data only) in %.2f s",
             len(assets) + len(out.assets),
             time.perf_counter() - start,
         )
         return [*assets, *out.assets, page]
-    build = _Build(context, data)
-    datasets: list[Dataset] = []
-    packages: list[tuple[str, list[Table]]] = []
-    for plan in build.data.portfolio.plans:
-        dataset, tables = build.plan(plan)
-        datasets.append(dataset)
-        packages.append((f"plans/{plan.name}", tables))
-    if build.data.evaluations:
-        dataset, tables = build.evaluations()
-        datasets.append(dataset)
-        packages.append(("evaluations", tables))
-    datasets.insert(0, build.everything(packages))
-    stored.store(context, key, build.out, datasets, build.provenance, build.publisher)
-    page = data_page(context, build.out, datasets, build.provenance, build.publisher)
+    build = make(Run.of(context), data)
+    build.keep(key)
+    page = data_page(context, build.out, build.datasets, build.provenance, build.publisher)
     log.info(
         "Wrote %d download(s) (%d plan package(s), public data only) in %.2f s",
         len(build.out.assets),
@@ -78,28 +91,51 @@ def downloads(context: PageContext) -> list[Generated]:
     return [*build.out.assets, page]
 
 
+def make(run: Run, data: PublicData) -> _Build:
+    """Write every download of the public data into the scratch folder."""
+    build = _Build(run, data)
+    packages: list[tuple[str, list[Table]]] = []
+    for plan in build.data.portfolio.plans:
+        dataset, tables = build.plan(plan)
+        build.datasets.append(dataset)
+        packages.append((f"plans/{plan.name}", tables))
+    if build.data.evaluations:
+        dataset, tables = build.evaluations()
+        build.datasets.append(dataset)
+        packages.append(("evaluations", tables))
+    build.datasets.insert(0, build.everything(packages))
+    return build
+
+
 class _Build:
     """One run of the generator: where files go and how pages are addressed."""
 
-    def __init__(self, context: PageContext, data: PublicData) -> None:
-        self.context = context
+    def __init__(self, run: Run, data: PublicData) -> None:
+        self.run = run
         self.data = data
-        self.publisher: Publisher = context.publisher or Publisher()
-        site_url = context.site_url or None
+        self.publisher: Publisher = run.publisher
+        site_url = run.site_url or None
         if site_url and not site_url.endswith("/"):
             site_url += "/"
         self.provenance = Provenance(
             built=build_time(data),
-            publisher=self.publisher.display_name(context.site_name),
-            site_name=context.site_name,
+            publisher=self.publisher.display_name(run.site_name),
+            site_name=run.site_name,
             site_url=site_url,
         )
-        self.out = Output(context.scratch, self.provenance.built)
-        self.hidden = set(context.site.internal_fields)
+        self.out = Output(run.scratch, self.provenance.built)
+        self.hidden = set(run.hidden)
+        self.datasets: list[Dataset] = []
+
+    def keep(self, key: str | None) -> None:
+        """Store the files and the catalog for the builds to come (ssa_site.downloads.stored)."""
+        stored.store(
+            self.run.cache_dir, key, self.out, self.datasets, self.provenance, self.publisher
+        )
 
     def page(self, src_uri: str) -> str:
         """The site path of a page (``plans/x/`` or ``plans/x.html``)."""
-        return dest_url(src_uri, self.context.use_directory_urls)
+        return dest_url(src_uri, self.run.use_directory_urls)
 
     def href(self, site_path: str, from_file: str) -> str:
         """A link from a file of the site to a site path: absolute when site_url is set."""

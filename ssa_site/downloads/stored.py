@@ -60,16 +60,16 @@ def entry(context: PageContext, data: PublicData) -> str | None:
     )
 
 
-def _blobs(context: PageContext) -> cache.DiskCache:
-    assert context.cache_dir is not None
-    return cache.DiskCache(context.cache_dir, "downloads")
+def _blobs(cache_dir: Path | None) -> cache.DiskCache:
+    assert cache_dir is not None
+    return cache.DiskCache(cache_dir, "downloads")
 
 
 def restore(context: PageContext, key: str | None) -> tuple[Stored, list[Any]] | None:
     """The stored run and its files as generated assets, if every file is still there."""
     if key is None:
         return None
-    blobs = _blobs(context)
+    blobs = _blobs(context.cache_dir)
     stored = blobs.get(key)
     if not isinstance(stored, Stored):
         return None
@@ -83,7 +83,7 @@ def restore(context: PageContext, key: str | None) -> tuple[Stored, list[Any]] |
 
 
 def store(
-    context: PageContext,
+    cache_dir: Path | None,
     key: str | None,
     out: Output,
     datasets: list[Dataset],
@@ -93,7 +93,7 @@ def store(
     """Keep the files written so far (by content) and what the Data page needs."""
     if key is None:
         return
-    blobs = _blobs(context)
+    blobs = _blobs(cache_dir)
     files: list[tuple[str, str]] = []
     for asset in out.assets:
         sha256 = out.written[asset.src_uri].sha256
