@@ -61,7 +61,8 @@ class Background:
     """The background work of one build: charts being drawn, and jobs."""
 
     def __init__(self) -> None:
-        self._pool: Any = None
+        self._pool: Any = None  # draws charts
+        self._job_pool: Any = None  # runs jobs; ends with the last job (frees its memory)
         self._batches: list[tuple[list[Chart], Path, Future[list[Path | None]]]] = []
         self._jobs: dict[Hashable, Future[Any]] = {}
         self._charts: dict[str, Chart] = {}  # cache file → its chart
@@ -96,9 +97,10 @@ class Background:
         # fills cached properties of the very objects it hands over.
         payload = pickle.dumps((function, args), protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            pool = self._workers()
+            if self._job_pool is None:
+                self._job_pool = cache.worker_pool(1, _lower_priority)
             with cache.hidden_main():
-                self._jobs[name] = pool.submit(_call, payload)
+                self._jobs[name] = self._job_pool.submit(_call, payload)
         except (OSError, RuntimeError):
             self.cancel()
 
@@ -112,6 +114,10 @@ class Background:
             job.result()
         except Exception as error:  # a broken worker, a full disk: the build does it
             log.debug("Background job %s failed (%s); done in the build instead", name, error)
+        if not self._jobs and self._job_pool is not None:
+            # The worker held a copy of the data: it ends before the build grows further.
+            self._job_pool.shutdown(wait=True)
+            self._job_pool = None
 
     def _workers(self) -> Any:
         if self._pool is None:
@@ -163,7 +169,8 @@ class Background:
         self._later.clear()
 
     def _shutdown(self, wait: bool = True) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=wait, cancel_futures=not wait)
-            self._pool = None
+        for pool in (self._pool, self._job_pool):
+            if pool is not None:
+                pool.shutdown(wait=wait, cancel_futures=not wait)
+        self._pool = self._job_pool = None
         self._batches.clear()
