@@ -78,7 +78,7 @@ class PageContext:
     glossary: Glossary | None = None  # the site's glossary (None: the packaged one)
     cache_dir: Path | None = None  # <project>/.cache/ssa: content-addressed caches (cache.py)
     pages: PageCache | None = None  # pages of earlier builds (page_cache.py)
-    background: Background | None = None  # draws new charts while the build goes on
+    background: Background | None = None  # worker processes: new charts, first downloads
     # Narratives read since the last page was made: they are part of the next page's key.
     _read: list[str] = field(default_factory=list, compare=False, repr=False)
 

@@ -29,20 +29,20 @@ METHOD_URI = "method/status.md"
 
 
 def chart_assets(
-    charts: list[Chart], cache_dir: Path | None = None, pool: Background | None = None
+    charts: list[Chart], cache_dir: Path | None = None, background: Background | None = None
 ) -> list[Generated]:
     """Each chart once, as an SVG file; drawn once per content when there is a cache, in
-    the background (``pool``) when many are new."""
+    worker processes (``background``) when many are new."""
     seen: dict[str, Chart] = {}
     for chart in charts:
         seen.setdefault(chart.path, chart)
     if cache_dir is None:
         return [GeneratedAsset(path, render_svg(chart)) for path, chart in seen.items()]
     unique = list(seen.values())
-    stored = chart_files(unique, cache_dir) if pool is not None else None
-    if pool is not None and stored is not None:
+    stored = chart_files(unique, cache_dir) if background is not None else None
+    if background is not None and stored is not None:
         new = [i for i, file in enumerate(stored) if not file.is_file()]
-        if new and pool.start([unique[i] for i in new], [stored[i] for i in new], cache_dir):
+        if new and background.start([unique[i] for i in new], [stored[i] for i in new], cache_dir):
             waiting = set(new)
             return [
                 GeneratedAsset(chart.path, abs_src_path=str(file), deferred=i in waiting)
