@@ -1,7 +1,9 @@
 """Read a plan's ``datapackage.json``: its ``ssa`` metadata and its resource paths.
 
 Nothing is fetched: a resource path that is a URL, absolute, or leads outside the package
-folder is refused before any file is opened.
+folder is refused before any file is opened.  A refused resource is left out of the model
+for that error (``Problems.leave_out``), as an unreadable CSV file is: references to its
+rows are not reported again as naming nothing.
 """
 
 from __future__ import annotations
@@ -268,7 +270,7 @@ def read_package(directory: Path, root: Path, problems: Problems) -> PackageSpec
         )
         visibility = "internal"  # never publish what we cannot classify
 
-    specs = _resources(descriptor, directory, root, path, problems)
+    specs = _resources(descriptor, name, directory, root, path, problems)
     return PackageSpec(
         name=name,
         directory=directory,
@@ -289,12 +291,25 @@ def read_package(directory: Path, root: Path, problems: Problems) -> PackageSpec
 
 
 def _resources(
-    descriptor: dict[str, Any], directory: Path, root: Path, path: str, problems: Problems
+    descriptor: dict[str, Any],
+    plan: str,
+    directory: Path,
+    root: Path,
+    path: str,
+    problems: Problems,
 ) -> tuple[ResourceSpec, ...]:
+    """The resources the package lists, checked; ``plan`` names the package's plan."""
+
+    def refuse(resource: str | None, field: str, message: str, fix: str) -> None:
+        """Report an error that leaves ``resource`` out (None: every resource of the plan,
+        so none of its rows is there to refer to; the plan's page is still built)."""
+        before = len(problems.items)
+        problems.error(path, None, field, message, fix)
+        problems.leave_out(before, (plan, resource, None))
+
     raw = descriptor.get("resources")
     if raw is not None and not isinstance(raw, list):
-        problems.error(
-            path,
+        refuse(
             None,
             "resources",
             "must be a list of resources",
@@ -302,8 +317,7 @@ def _resources(
         )
         return ()
     if not raw:
-        problems.error(
-            path,
+        refuse(
             None,
             "resources",
             "the package lists no resources",
@@ -335,25 +349,23 @@ def _resources(
         seen.add(name)
         rel = item.get("path")
         if not isinstance(rel, str) or not rel:
-            problems.error(path, None, f"{where}.path", "is missing", f'add "path": "{name}.csv"')
+            refuse(name, f"{where}.path", "is missing", f'add "path": "{name}.csv"')
             continue
         reason = unsafe_path_reason(rel)
         target = (directory / rel).resolve()
         if reason is None and not target.is_relative_to(directory.resolve()):
             reason = "leads outside the package folder (through a link)"
         if reason:
-            problems.error(
-                path,
-                None,
+            refuse(
+                name,
                 f"{where}.path",
                 f"'{rel}' {reason}",
                 f'use a CSV file inside the package folder, e.g. "{name}.csv"',
             )
             continue
         if not target.is_file():
-            problems.error(
-                path,
-                None,
+            refuse(
+                name,
                 f"{where}.path",
                 f"'{rel}' does not exist",
                 f"add {display(directory / rel, root)} or correct the path",
@@ -371,9 +383,8 @@ def _resources(
             schema = None
         specs.append(ResourceSpec(name, target, display(directory / rel, root), schema))
     if "results" not in seen and not any(p.field == "resources" for p in problems.items):
-        problems.error(
-            path,
-            None,
+        refuse(
+            "results",
             "resources",
             "the package has no results resource",
             'add {"name": "results", "path": "results.csv"}',

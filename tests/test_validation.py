@@ -334,3 +334,60 @@ def test_the_narrative_of_a_broken_result_row_is_not_reported_again(root):
         "or set 'result:' in the front matter)",
     ]
     assert all(p.is_error for p in site.problems)  # the root error still fails the build
+
+
+# -- a resource the descriptor refuses is reported once, not again by every reference ------
+
+AGENCY_EVALUATION = """\
+---
+id: agency-final
+title: Final evaluation of the agency framework
+type: final
+plans: agency-framework
+results: [agency-framework:AO1]
+evaluator: Agency evaluation office
+independent: false
+completed: 2023-03-01
+published: 2023-04-01
+---
+The framework served its purpose.
+"""
+
+
+def test_a_refused_results_resource_is_the_only_problem_reported(root):
+    # agency-framework's results resource names a file that is not there: its results are
+    # left out, and northland-ics O1 aligns to agency-framework:AO1, as the evaluation does.
+    edit(root, "data/agency-framework/datapackage.json", '"results.csv"', '"results-2024.csv"')
+    (root / "content/evaluations").mkdir()
+    (root / "content/evaluations/agency-final.md").write_text(AGENCY_EVALUATION, "utf-8")
+    # A reference to a result that is not there at all is still reported.
+    edit(root, f"{PLAN}/initiatives.csv", "P2,CANARY-INTERNAL-INITIATIVE,O1.1,", "P2,X,O9,")
+    site = load_site(root, root / "data", root / "content", "public")
+    assert [str(p) for p in site.problems] == [
+        "data/agency-framework/datapackage.json: resources[1].path: 'results-2024.csv' does "
+        "not exist (add data/agency-framework/results-2024.csv or correct the path)",
+        f"{PLAN}/initiatives.csv:3: results: 'O9' is not a result of this plan (use ids from "
+        f"{PLAN}/results.csv)",
+    ]
+    assert all(p.is_error for p in site.problems)  # the root error still fails the build
+
+
+def test_a_package_listing_no_resources_is_the_only_problem_reported(root):
+    # northland-ics lists no resources, so none of its rows is there: its result narratives
+    # (O1.1.md, O1.2.md) and an evaluation naming its initiative P1 are not reported again.
+    descriptor = root / PLAN / "datapackage.json"
+    data = json.loads(descriptor.read_text("utf-8"))
+    descriptor.write_text(json.dumps({**data, "resources": {"results": "results.csv"}}), "utf-8")
+    (root / "content/evaluations").mkdir()
+    (root / "content/evaluations/border-final.md").write_text(
+        AGENCY_EVALUATION.replace("agency-final", "border-final").replace(
+            "results: [agency-framework:AO1]", "initiatives: [northland-ics:P1]"
+        ),
+        "utf-8",
+    )
+    site = load_site(root, root / "data", root / "content", "public")
+    assert [str(p) for p in site.problems] == [
+        f"{PLAN}/datapackage.json: resources: must be a list of resources (write "
+        '[{"name": "results", "path": "results.csv"}, ...])',
+    ]
+    assert all(p.is_error for p in site.problems)  # the root error still fails the build
