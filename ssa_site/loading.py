@@ -12,7 +12,7 @@ from . import cache
 from .model import INTERNAL, Assumption, Indicator, Initiative, Plan, Result, ResultRef, Value
 from .package import PackageSpec, display, read_package
 from .periods import PERIOD_FORMATS, Period, PeriodError, parse_period
-from .problems import Problem, Problems
+from .problems import EVERY_PLAN, Problem, Problems
 from .schemas import split_list, standard_field_names
 
 if TYPE_CHECKING:
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 def load_plans(data_dir: Path, root: Path, problems: Problems) -> list[Plan]:
     """Load every plan under ``data_dir``, sorted by name, reporting into ``problems``."""
     if not data_dir.is_dir():
+        since = len(problems)
         problems.error(
             display(data_dir, root),
             None,
@@ -31,6 +32,7 @@ def load_plans(data_dir: Path, root: Path, problems: Problems) -> list[Plan]:
             "the data folder does not exist",
             "create it with one folder per plan, or set the plugin's data_dir option",
         )
+        problems.leave_out(since, (EVERY_PLAN, None, None))
         return []
     plans: list[Plan] = []
     folders = sorted(

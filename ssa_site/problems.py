@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 #: What a problem is about, as ``(plan, resource, id)``: a row of a resource of a plan.
 #: ``(plan, resource, None)`` is the whole resource, ``(plan, None, None)`` the whole plan.
 Subject = tuple[str, str | None, str | None]
+#: The plan of a subject that is every plan (no plan name can be "*"): the data folder is
+#: missing, so nothing a narrative, review or evaluation names was loaded.
+EVERY_PLAN = "*"
 
 
 class Severity(enum.Enum):
@@ -115,7 +118,12 @@ class Problems:
             if problem.left_out is not None:
                 self._left_out.setdefault(problem.left_out, problem)
         self._scanned = len(self.items)
-        for subject in ((plan, resource, id), (plan, resource, None), (plan, None, None)):
+        for subject in (
+            (plan, resource, id),
+            (plan, resource, None),
+            (plan, None, None),
+            (EVERY_PLAN, None, None),
+        ):
             if subject in self._left_out:
                 return self._left_out[subject]
         return None

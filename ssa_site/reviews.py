@@ -106,6 +106,7 @@ def find_reviews(
                 "plan",
                 f"reviews plan '{plan_name}', which does not exist",
                 f"put it in the folder of one of: {plans}",
+                reference=(plan_name, None, None),
             )
             continue
         text = read_markdown(path, display, problems)
