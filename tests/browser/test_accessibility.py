@@ -46,6 +46,11 @@ def check(built_site: BuiltSite, page: Any, path: str, screenshot: Path) -> str 
     url = built_site.server.root + path
     page.goto(url, wait_until="load")
     violations = axe_violations(page)
+    # Charts below the fold load lazily: load them all, so the screenshot shows them.
+    page.evaluate(
+        "document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')"
+    )
+    page.wait_for_load_state("networkidle")
     page.screenshot(path=str(screenshot), full_page=True)
     problems = [describe(url, violations)] if violations else []
     # Reflow (WCAG 1.4.10): at a phone's width the page does not scroll sideways (a wide
