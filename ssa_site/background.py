@@ -104,20 +104,23 @@ class Background:
         except (OSError, RuntimeError):
             self.cancel()
 
-    def wait(self, name: Hashable) -> None:
-        """Wait for the job of this name, if one was started; a failed job is not raised
-        (the build then does the work itself, as it would without workers)."""
+    def wait(self, name: Hashable) -> bool:
+        """Wait for the job of this name, if one was started; whether it ran. A failed job
+        is not raised (the build then does the work itself, as it would without workers)."""
         job = self._jobs.pop(name, None)
         if job is None:
-            return
+            return False
+        done = True
         try:
             job.result()
         except Exception as error:  # a broken worker, a full disk: the build does it
             log.debug("Background job %s failed (%s); done in the build instead", name, error)
+            done = False
         if not self._jobs and self._job_pool is not None:
             # The worker held a copy of the data: it ends before the build grows further.
             self._job_pool.shutdown(wait=True)
             self._job_pool = None
+        return done
 
     def _workers(self) -> Any:
         if self._pool is None:

@@ -66,17 +66,20 @@ def downloads(context: PageContext) -> list[Generated]:
     start = time.perf_counter()
     data = links.public_view(context.site)
     key = stored.entry(context, data)
-    if context.background is not None and key is not None:
-        context.background.wait(("downloads", key))  # a run in a worker: stored by now
+    # A run in a worker (start_downloads) has stored its files by now.
+    written = context.background is not None and context.background.wait(("downloads", key))
     found = stored.restore(context, key)
     if found is not None:  # the same public data and settings as a previous build
         kept, assets = found
         out = Output(context.scratch, kept.provenance.built)
         page = data_page(context, out, list(kept.datasets), kept.provenance, kept.publisher)
         log.info(
-            "Reused %d download(s) from the cache (public data only) in %.2f s",
+            "Took %d download(s) (public data only) from the cache in %.2f s (%s)",
             len(assets) + len(out.assets),
             time.perf_counter() - start,
+            "written by a worker process during this build"
+            if written
+            else "kept from an earlier build",
         )
         return [*assets, *out.assets, page]
     build = make(Run.of(context), data)
