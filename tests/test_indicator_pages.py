@@ -235,3 +235,24 @@ def test_thresholds_out_of_order_stop_the_build(project) -> None:
     )
     with pytest.raises(Abort):
         build(root)
+
+
+def test_every_chart_image_reserves_the_size_of_its_svg(tmp_path: Path) -> None:
+    """Pages give each chart its drawn size, also when crowded labels made it taller."""
+    from ssa_site.synth import SynthOptions, write_synth
+
+    root = tmp_path / "quarterly"
+    write_synth(root, SynthOptions(plans=1, results=3, indicators=6, periods=12, seed=3))
+    site = build(root)
+    sizes, taller = 0, 0
+    for page in site.rglob("*.html"):
+        for src, width, height in re.findall(
+            r'<img src="([^"]+\.svg)"[^>]* width="(\d+)" height="(\d+)"', page.read_text("utf-8")
+        ):
+            svg = (page.parent / src).resolve().read_text("utf-8")
+            view_box = re.search(r'viewBox="0 0 (\d+) (\d+)"', svg)
+            assert view_box is not None, src
+            assert (width, height) == view_box.groups(), f"{page}: {src}"
+            sizes += 1
+            taller += int(height) > 400
+    assert sizes > 10 and taller > 0  # some charts turned their labels and grew
