@@ -113,6 +113,8 @@ def evaluation_pages(context: PageContext) -> list[Generated]:
             "evaluations.html",
             title,
             True,
+            # Eleven columns: the table takes the width the sidebars would.
+            meta={"hide": ["navigation", "toc"]},
             page_title=title,
             intro=context.filter(intro),
             rows=rows,
