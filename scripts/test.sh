@@ -19,8 +19,5 @@ if [ ! -f ".cache/vnu/.installed-$VNU_VERSION" ] && command -v npm >/dev/null; t
     "vnu-jar@$VNU_VERSION"
   touch ".cache/vnu/.installed-$VNU_VERSION"
 fi
-# Lint, format and types (configured in pyproject.toml) before the tests.
-.venv/bin/ruff check --quiet .
-.venv/bin/ruff format --check --quiet .
-.venv/bin/mypy ssa_site
-.venv/bin/pytest "$@"
+# Lint, format and types are tests too (tests/test_code_quality.py).
+exec .venv/bin/pytest "$@"
