@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -72,6 +74,22 @@ def build(root: Path, audience: str = "public", strict: bool = True) -> Path:
         else:
             os.environ["SSA_AUDIENCE"] = previous
     return site_dir
+
+
+def mkdocs_build_output(
+    root: Path, *options: str, env: dict[str, str] | None = None
+) -> tuple[int, str]:
+    """``mkdocs build -d out`` run as a user runs it (a new process): exit status and output."""
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("mkdocs")), "build", *options, "-d", "out"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+        check=False,
+    )
+    return result.returncode, result.stdout + result.stderr
 
 
 @pytest.fixture

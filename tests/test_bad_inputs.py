@@ -10,18 +10,15 @@ the limit, a 10,000-character cell. A few cases also go through the real ``mkdoc
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, build
+from conftest import FIXTURES, build, mkdocs_build_output
 
 from ssa_site.asof import source_date
 from ssa_site.project import load_site
@@ -1320,17 +1317,8 @@ CLI_CASES = ("json-syntax", "csv-unclosed-quote", "evaluation-bad-yaml", "many-p
 def test_mkdocs_build_fails_with_the_problems_and_no_traceback(name: str, tmp_path: Path) -> None:
     case = next(c for c in CASES if c.name == name)
     root = apply(case, tmp_path / "site")
-    result = subprocess.run(
-        [str(Path(sys.executable).with_name("mkdocs")), "build", "--strict", "-d", "out"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"},
-        timeout=120,
-        check=False,
-    )
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
+    status, output = mkdocs_build_output(root, "--strict")
+    assert status != 0
     assert "Traceback" not in output
     for line in case.expected:
         assert line in output, line
@@ -1341,17 +1329,8 @@ def test_mkdocs_build_fails_with_the_problems_and_no_traceback(name: str, tmp_pa
 def test_a_bad_source_date_epoch_is_reported_not_raised(tmp_path: Path) -> None:
     root = tmp_path / "site"
     shutil.copytree(FIXTURE, root)
-    result = subprocess.run(
-        [str(Path(sys.executable).with_name("mkdocs")), "build", "-d", "out"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "SOURCE_DATE_EPOCH": "yesterday", "NO_MKDOCS_2_WARNING": "1"},
-        timeout=120,
-        check=False,
-    )
-    output = result.stdout + result.stderr
-    assert result.returncode != 0 and "Traceback" not in output
+    status, output = mkdocs_build_output(root, env={"SOURCE_DATE_EPOCH": "yesterday"})
+    assert status != 0 and "Traceback" not in output
     assert (
         "SOURCE_DATE_EPOCH: 'yesterday' is not a number of seconds since 1970-01-01 (unset it, "
         "or set it to e.g. the time of the last commit: git log -1 --format=%ct)"

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import mkdocs_build_output
 
 from ssa_site import load_site
 
@@ -300,17 +298,8 @@ def test_mkdocs_build_fails_on_a_broken_row_and_names_only_it(root):
         "AO1,AG1,objective,Border security improves",
         "AO1,AG1,objective,",
     )
-    result = subprocess.run(
-        [str(Path(sys.executable).with_name("mkdocs")), "build", "-d", "out"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"},
-        timeout=120,
-        check=False,
-    )
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
+    status, output = mkdocs_build_output(root)
+    assert status != 0
     assert "data/agency-framework/results.csv:3: title: is required but empty" in output
     assert "AO1" not in output
     assert not list((root / "out").rglob("*.html"))
