@@ -56,6 +56,7 @@ LOADING_CODE = (
     "schemas.py",
     "schemas",
     "characters.py",
+    "front_matter.py",  # package.py reads datapackage.json with its read_text
 )
 CHART_CODE = ("cache.py", "charts.py")
 #: What counts as code: modules, schemas, templates (pages are made from them), data files.

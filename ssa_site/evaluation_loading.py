@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from .evaluations import RESPONSES, STATUSES, TYPES, Evaluation, InitiativeRef, Recommendation
 from .formulas import FORMULA_FIX, formula_message, looks_like_formula
-from .front_matter import Checker, parse, read_markdown
+from .front_matter import Checker, parse, read_text
 from .model import INTERNAL, PUBLIC, Plan, Portfolio, ResultRef
 from .narratives import strip_leading_h1
 
@@ -57,7 +57,7 @@ def load_evaluations(
         if path.name == "index.md":
             continue
         display = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
-        text = read_markdown(path, display, problems)
+        text = read_text(path, display, problems)
         if text is None:
             continue
         parsed = parse(text, display, problems)

@@ -40,8 +40,9 @@ _Loader.add_constructor(
 )
 
 
-def read_markdown(path: Path, display: str, problems: Problems) -> str | None:
-    """The text of an authored Markdown file, or None after reporting why it is unreadable."""
+def read_text(path: Path, display: str, problems: Problems) -> str | None:
+    """The text of an authored file (UTF-8, a BOM allowed), or None after reporting why it
+    cannot be read: Markdown narratives, a package's datapackage.json."""
     try:
         data = path.read_bytes()
     except OSError as exc:

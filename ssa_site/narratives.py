@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from .front_matter import TextDateLoader, YamlProblem, read_markdown, yaml_problem
+from .front_matter import TextDateLoader, YamlProblem, read_text, yaml_problem
 from .model import INTERNAL, Portfolio
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ def check_pages(docs_dir: Path, root: Path, problems: Problems) -> None:
         ):
             continue  # narratives, reviews and evaluations: checked by their own loaders
         display = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        text = read_markdown(path, display, problems)
+        text = read_text(path, display, problems)
         if text is None:
             continue
         meta, _, error = split_front_matter(text)
@@ -164,7 +164,7 @@ def find_narratives(
         if len(parts) == 1:
             continue  # plans/index.md and other pages beside the plan folders
         display = path.relative_to(root).as_posix() if path.is_relative_to(root) else src_uri
-        text = read_markdown(path, display, problems)
+        text = read_text(path, display, problems)
         if text is None:
             continue
         meta, body, error = split_front_matter(text)

@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from .characters import CONTROL, CONTROL_FIX, control_message
+from .front_matter import read_text
 from .schemas import LEVEL_PRESETS, PLAN_KINDS, RESOURCES
 
 if TYPE_CHECKING:
@@ -149,18 +150,11 @@ def read_package(directory: Path, root: Path, problems: Problems) -> PackageSpec
             "add a datapackage.json describing the plan, or move the folder out of data/",
         )
         return None
-    raw = descriptor_path.read_bytes()
-    try:
-        descriptor = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        problems.error(
-            path,
-            raw[: exc.start].count(b"\n") + 1,
-            None,
-            f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
-            "save the file with the UTF-8 encoding",
-        )
+    text = read_text(descriptor_path, path, problems)
+    if text is None:
         return None
+    try:
+        descriptor = json.loads(text)
     except json.JSONDecodeError as exc:
         problems.error(
             path,

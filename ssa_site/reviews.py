@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .characters import CONTROL, CONTROL_FIX, control_message
-from .front_matter import read_markdown
+from .front_matter import read_text
 from .model import INTERNAL, Portfolio
 from .narratives import (
     FRONT_MATTER_FIX,
@@ -109,7 +109,7 @@ def find_reviews(
                 reference=(plan_name, None, None),
             )
             continue
-        text = read_markdown(path, display, problems)
+        text = read_text(path, display, problems)
         if text is None:
             continue
         meta, body, error = split_front_matter(text)
