@@ -12,14 +12,14 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import pygal
 from pygal.etree import etree as pygal_etree
 from pygal.style import Style
 
-from .cache import CHART_CODE, DiskCache, key, parallel_map
+from .cache import CHART_CODE, DiskCache, key
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -260,19 +260,6 @@ def chart_files(charts: list[Chart], cache_dir: Path) -> list[Path] | None:
     if not store.active:
         return None
     return [store.path(key(CHART_CODE, "chart", chart), ".svg") for chart in charts]
-
-
-def cached_svgs(charts: list[Chart], cache_dir: Path) -> list[Path | None]:
-    """:func:`cached_svg` of each chart; charts no build has drawn yet are drawn in worker
-    processes when there are many (a first build of a large site)."""
-    store = DiskCache(cache_dir, "charts")
-    paths = [store.path(key(CHART_CODE, "chart", chart), ".svg") for chart in charts]
-    found: list[Path | None] = [p if store.active and p.is_file() else None for p in paths]
-    missing = [i for i, path in enumerate(found) if path is None]
-    drawn = parallel_map(partial(cached_svg, cache_dir=cache_dir), [charts[i] for i in missing])
-    for index, path in zip(missing, drawn, strict=True):
-        found[index] = path
-    return found
 
 
 @lru_cache(maxsize=4096)

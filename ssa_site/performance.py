@@ -7,10 +7,12 @@ value. Pages link them through the same builders (:mod:`ssa_site.chart_specs`).
 from __future__ import annotations
 
 import time
+from functools import partial
 from typing import TYPE_CHECKING
 
+from .cache import parallel_map
 from .chart_specs import dimension_charts, indicator_chart, status_chart
-from .charts import Chart, cached_svgs, chart_files, render_svg
+from .charts import Chart, cached_svg, chart_files, render_svg
 from .logs import logger
 from .model import Indicator, Value
 from .output import Generated, GeneratedAsset, PageContext
@@ -32,31 +34,32 @@ def chart_assets(
     charts: list[Chart], cache_dir: Path | None = None, background: Background | None = None
 ) -> list[Generated]:
     """Each chart once, as an SVG file; drawn once per content when there is a cache, in
-    worker processes (``background``) when many are new."""
+    worker processes when many are new (in the background when the build has one)."""
     seen: dict[str, Chart] = {}
     for chart in charts:
         seen.setdefault(chart.path, chart)
-    if cache_dir is None:
-        return [GeneratedAsset(path, render_svg(chart)) for path, chart in seen.items()]
     unique = list(seen.values())
-    stored = chart_files(unique, cache_dir) if background is not None else None
-    if background is not None and stored is not None:
-        new = [i for i, file in enumerate(stored) if not file.is_file()]
-        if new and background.start([unique[i] for i in new], [stored[i] for i in new], cache_dir):
-            waiting = set(new)
-            return [
-                GeneratedAsset(chart.path, abs_src_path=str(file), deferred=i in waiting)
-                for i, (chart, file) in enumerate(zip(unique, stored, strict=True))
-            ]
-    generated: list[Generated] = []
-    files = cached_svgs(unique, cache_dir)
-    for chart, file in zip(unique, files, strict=True):
-        generated.append(
-            GeneratedAsset(chart.path, abs_src_path=str(file))
-            if file is not None
-            else GeneratedAsset(chart.path, render_svg(chart))
-        )
-    return generated
+    stored = chart_files(unique, cache_dir) if cache_dir is not None else None
+    if cache_dir is None or stored is None:  # no cache: drawn here, kept in memory
+        return [GeneratedAsset(chart.path, render_svg(chart)) for chart in unique]
+    new = [i for i, file in enumerate(stored) if not file.is_file()]
+    waiting: set[int] = set()
+    unstored: set[int] = set()  # drawn, but the cache could not keep them
+    if (
+        new
+        and background is not None
+        and background.start([unique[i] for i in new], [stored[i] for i in new], cache_dir)
+    ):
+        waiting = set(new)
+    elif new:
+        drawn = parallel_map(partial(cached_svg, cache_dir=cache_dir), [unique[i] for i in new])
+        unstored = {i for i, path in zip(new, drawn, strict=True) if path is None}
+    return [
+        GeneratedAsset(chart.path, render_svg(chart))
+        if i in unstored
+        else GeneratedAsset(chart.path, abs_src_path=str(file), deferred=i in waiting)
+        for i, (chart, file) in enumerate(zip(unique, stored, strict=True))
+    ]
 
 
 def performance_files(context: PageContext) -> list[Generated]:

@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 import pytest
 
 from ssa_site import cache, page_cache
-from ssa_site.charts import Chart, Series, cached_svg, cached_svgs, render_svg
+from ssa_site.charts import Chart, Series, cached_svg, render_svg
 from ssa_site.downloads import generator
 from ssa_site.loading import load_plans
 from ssa_site.model import Value
+from ssa_site.performance import chart_assets
 from ssa_site.problems import Problems
 from ssa_site.synth import SynthOptions, write_synth
 
@@ -290,8 +291,8 @@ def test_parallel_work_gives_the_same_results_in_order(
         )
         for n in range(4)
     ]
-    files = cached_svgs(charts, tmp_path)
-    assert [f.read_bytes() if f else None for f in files] == [render_svg(c) for c in charts]
+    files = [Path(asset.abs_src_path or "") for asset in chart_assets(charts, tmp_path)]
+    assert [f.read_bytes() for f in files] == [render_svg(c) for c in charts]
     monkeypatch.setenv(cache.WORKERS_ENV, "1")
     assert cache.workers(1000) == 1
 
