@@ -51,7 +51,7 @@ def start_downloads(context: PageContext) -> None:
     if sum(plan.values_count for plan in data.portfolio.plans) < BACKGROUND_VALUES:
         return
     key = stored.entry(context, data)
-    if key is None or stored.restore(context, key) is not None:
+    if key is None or stored.kept(context, key):  # downloads() restores it
         return
     context.background.submit(("downloads", key), write_downloads, Run.of(context), data, key)
 

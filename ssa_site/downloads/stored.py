@@ -65,6 +65,11 @@ def _blobs(cache_dir: Path | None) -> cache.DiskCache:
     return cache.DiskCache(cache_dir, "downloads")
 
 
+def kept(context: PageContext, key: str) -> bool:
+    """Whether a run of this key is stored (its catalog; :func:`restore` checks the files)."""
+    return _blobs(context.cache_dir).path(key, ".pickle").is_file()
+
+
 def restore(context: PageContext, key: str | None) -> tuple[Stored, list[Any]] | None:
     """The stored run and its files as generated assets, if every file is still there."""
     if key is None:
