@@ -147,13 +147,9 @@ def find_narratives(
     root: Path,
     portfolio_full: Portfolio,
     problems: Problems,
-    unloaded: frozenset[str] = frozenset(),
 ) -> list[Narrative]:
-    """Every narrative under ``<docs_dir>/plans``, checked against the full model.
-
-    ``unloaded`` names plan folders whose package could not be read: their problems are
-    reported already, so their narratives are skipped rather than reported again.
-    """
+    """Every narrative under ``<docs_dir>/plans``, checked against the full model. A plan
+    left out for an error of its own (``Problems.left_out``) is not reported again here."""
     plans_dir = docs_dir / "plans"
     if not plans_dir.is_dir():
         return []
@@ -176,8 +172,6 @@ def find_narratives(
         result_id = meta.get("result", default_result)
         result_id = str(result_id) if result_id is not None else None
         plan = portfolio_full.plan(plan_name)
-        if plan is None and plan_name in unloaded:
-            continue
         if plan is None:
             problems.error(
                 display,

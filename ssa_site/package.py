@@ -181,6 +181,7 @@ def read_package(directory: Path, root: Path, problems: Problems) -> PackageSpec
 
     name = str(descriptor.get("name") or directory.name)
     if name != directory.name:
+        before = len(problems.items)
         problems.error(
             path,
             None,
@@ -188,6 +189,8 @@ def read_package(directory: Path, root: Path, problems: Problems) -> PackageSpec
             f"'{name}' differs from the folder name '{directory.name}'",
             "rename the folder or the package so they match",
         )
+        # Narratives and reviews are filed by folder: no plan of that name is loaded.
+        problems.leave_out(before, (directory.name, None, None))
     if not _NAME.match(directory.name):
         problems.error(
             path,

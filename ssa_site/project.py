@@ -144,14 +144,9 @@ def load_site(
     _check_ids(plans, problems)
     problems.extend(_checked(plans, root, data_dir, fingerprint))
     full = Portfolio(plans=tuple(plans), audience="internal")
-    # Plan folders whose package could not be read: their narratives and reviews are not
-    # reported again as naming no plan.
-    unloaded = frozenset(
-        d.name for d in (data_dir.iterdir() if data_dir.is_dir() else ()) if d.is_dir()
-    ) - {p.name for p in plans}
-    narratives = find_narratives(docs_dir, root, full, problems, unloaded)
+    narratives = find_narratives(docs_dir, root, full, problems)
     check_pages(docs_dir, root, problems)
-    reviews = find_reviews(docs_dir, root, full, problems, unloaded)
+    reviews = find_reviews(docs_dir, root, full, problems)
     portfolio = for_audience(plans, audience, internal_fields)
     all_evaluations = load_evaluations(docs_dir, root, full, problems)
     check_publication(all_evaluations, full, evaluation_publication_days, problems)

@@ -66,10 +66,9 @@ def find_reviews(
     root: Path,
     portfolio_full: Portfolio,
     problems: Problems,
-    unloaded: frozenset[str] = frozenset(),
 ) -> list[Review]:
-    """Every review under ``<docs_dir>/reviews``, checked against the full model
-    (reviews of ``unloaded`` plans, whose packages could not be read, are skipped)."""
+    """Every review under ``<docs_dir>/reviews``, checked against the full model (a plan
+    left out for an error of its own, ``Problems.left_out``, is not reported again)."""
     reviews_dir = docs_dir / REVIEWS_DIR
     if not reviews_dir.is_dir():
         return []
@@ -97,8 +96,6 @@ def find_reviews(
                 f"'{stem}' is not a date",
                 "name the review after its date, e.g. 2025-03-31.md",
             )
-        if portfolio_full.plan(plan_name) is None and plan_name in unloaded:
-            continue
         if portfolio_full.plan(plan_name) is None:
             problems.error(
                 display,
