@@ -37,7 +37,7 @@ from pathlib import Path
 
 import yaml
 
-from ssa_site.synth import SynthOptions, write_synth
+from ssa_site.authoring.synth import SynthOptions, write_synth
 
 ENV = {
     **os.environ,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from .evaluations import Evaluation, InitiativeRef, Recommendation
-from .model import (
+from ssa_site.base.periods import Period, PeriodError, parse_period
+from ssa_site.base.problems import Problem, Problems, Severity, SsaError
+from ssa_site.model.evaluation import Evaluation, InitiativeRef, Recommendation
+from ssa_site.model.plan import (
     Assumption,
     Indicator,
     Initiative,
@@ -13,9 +15,7 @@ from .model import (
     ResultRef,
     Value,
 )
-from .periods import Period, PeriodError, parse_period
-from .problems import Problem, Problems, Severity, SsaError
-from .project import Site, load_site
+from ssa_site.project import Site, load_site
 
 __all__ = [
     "Assumption",

@@ -11,11 +11,11 @@ from typing import Any
 import click
 import yaml
 
-from . import report
-from .problems import Problem
-from .project import Site, load_site
-from .quality import QualityOptions
-from .visibility import DEFAULT_INTERNAL_FIELDS
+from ssa_site.analysis.quality import QualityOptions
+from ssa_site.authoring import report
+from ssa_site.base.problems import Problem
+from ssa_site.model.visibility import DEFAULT_INTERNAL_FIELDS
+from ssa_site.project import Site, load_site
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ def validate(directory: Path, output_format: str, strict: bool) -> None:
 @click.option("--title", default=None, help="The plan's title (default: from its name).")
 def new(directory: Path, plan: str, preset: str, title: str | None) -> None:
     """Create a site project in DIRECTORY (new or empty) with one small plan."""
-    from .scaffold import ScaffoldError, render_scaffold, write_scaffold
+    from ssa_site.authoring.scaffold import ScaffoldError, render_scaffold, write_scaffold
 
     try:
         written = write_scaffold(directory, render_scaffold(plan, preset, title))
@@ -170,7 +170,7 @@ def new(directory: Path, plan: str, preset: str, title: str | None) -> None:
 @click.option("--dir", "directory", default=".", type=_PROJECT_DIR, help="The site project.")
 def export_xlsx(plan: str, out: Path, directory: Path) -> None:
     """Write PLAN's tables to the workbook OUT (one sheet per table)."""
-    from .spreadsheet import SpreadsheetError, export_plan
+    from ssa_site.authoring.spreadsheet import SpreadsheetError, export_plan
 
     options = project_options(directory.resolve())
     try:
@@ -186,7 +186,7 @@ def export_xlsx(plan: str, out: Path, directory: Path) -> None:
 @click.option("--dir", "directory", default=".", type=_PROJECT_DIR, help="The site project.")
 def import_xlsx(workbook: Path, plan: str, directory: Path) -> None:
     """Check the workbook and write it back to PLAN's CSV files (nothing on errors)."""
-    from .spreadsheet import SpreadsheetError, import_plan
+    from ssa_site.authoring.spreadsheet import SpreadsheetError, import_plan
 
     options = project_options(directory.resolve())
     try:
@@ -229,7 +229,7 @@ def synth(outdir: Path, plans: int, results: int, indicators: int, periods: int,
     The same options and seed always give identical files; the project builds with
     mkdocs build --strict. About 100 pages and 10,000 values per plan by default.
     """
-    from .synth import SynthOptions, write_synth
+    from ssa_site.authoring.synth import SynthOptions, write_synth
 
     written = write_synth(outdir, SynthOptions(plans, results, indicators, periods, seed))
     click.echo(f"Wrote {len(written)} files of {plans} synthetic plan(s) to {outdir}.")

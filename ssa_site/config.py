@@ -5,9 +5,9 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from .quality import QualityOptions
-from .status import Thresholds
-from .visibility import DEFAULT_INTERNAL_FIELDS
+from ssa_site.analysis.quality import QualityOptions
+from ssa_site.analysis.status import Thresholds
+from ssa_site.model.visibility import DEFAULT_INTERNAL_FIELDS
 
 
 class QualityOption(c.BaseConfigOption[QualityOptions]):

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from .chain_pages import alignment_page, logic_model_pages
-from .downloads.generator import downloads, start_downloads
-from .evaluation_pages import evaluation_pages
-from .output import Generated, PageContext
-from .pages import core_pages
-from .performance import performance_files
-from .quality_page import quality_page
-from .reader_pages import reader_pages
-from .review_pages import review_pages
+from ssa_site.downloads.generator import downloads, start_downloads
+from ssa_site.downloads.links import DownloadLinks
+from ssa_site.output import rendering
+from ssa_site.output.context import Generated, PageContext
+from ssa_site.pages.chains import alignment_page, logic_model_pages
+from ssa_site.pages.core import core_pages
+from ssa_site.pages.evaluations import evaluation_pages
+from ssa_site.pages.performance import performance_files
+from ssa_site.pages.quality import quality_page
+from ssa_site.pages.reader import reader_pages
+from ssa_site.pages.reviews import review_pages
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import jinja2
 
 Generator = Callable[[PageContext], list[Generated]]
 
@@ -33,6 +41,14 @@ GENERATORS: list[Generator] = [
 #: Work handed to worker processes before the generators run (ssa_site.background), so
 #: that it is done by the time its generator needs it.
 STARTERS: list[Callable[[PageContext], None]] = [start_downloads]
+
+
+def environment(override_dirs: list[Path] | tuple[Path, ...] = ()) -> jinja2.Environment:
+    """The templates' environment (ssa_site.output.rendering), with the ``downloads``
+    global: what a page may link to (ssa_site.downloads.links)."""
+    env = rendering.environment(override_dirs)
+    env.globals["downloads"] = DownloadLinks()
+    return env
 
 
 def generate_all(context: PageContext) -> list[Generated]:

@@ -14,26 +14,26 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import cache, export_pages
-from .asof import source_date
-from .background import Background
-from .config import SsaConfig
-from .deferred import DeferredFile, deferred_file
-from .downloads.settings import Publisher
-from .evaluation_loading import EVALUATIONS_DIR
-from .generate import generate_all
-from .glossary import Glossary, load_glossary
-from .narratives import filter_internal_blocks, split_front_matter
-from .output import GeneratedPage, PageContext
-from .page_cache import HtmlCache, PageCache, docs_digests
-from .page_html import TermMarker, exclude_data_tables
-from .project import Site, load_site
-from .rendering import environment
-from .reviews import is_review_source
-from .site_nav import ABOUT, METHOD, arrange, is_tab
-from .status import StatusSettings
-from .urls import EVALUATIONS_INDEX_URI, PLANS_INDEX_URI
-from .visibility import resolve_audience
+from ssa_site.analysis.asof import source_date
+from ssa_site.analysis.status import StatusSettings
+from ssa_site.build import export as export_pages
+from ssa_site.build.deferred import DeferredFile, deferred_file
+from ssa_site.build.nav import ABOUT, METHOD, arrange, is_tab
+from ssa_site.cache import store as cache
+from ssa_site.cache.pages import HtmlCache, PageCache, docs_digests
+from ssa_site.cache.workers import Background
+from ssa_site.config import SsaConfig
+from ssa_site.generate import environment, generate_all
+from ssa_site.load.evaluations import EVALUATIONS_DIR
+from ssa_site.load.glossary import Glossary, load_glossary
+from ssa_site.load.narratives import filter_internal_blocks, split_front_matter
+from ssa_site.load.reviews import is_review_source
+from ssa_site.model.publisher import Publisher
+from ssa_site.model.visibility import resolve_audience
+from ssa_site.output.context import GeneratedPage, PageContext
+from ssa_site.output.urls import EVALUATIONS_INDEX_URI, PLANS_INDEX_URI
+from ssa_site.pages.html import TermMarker, exclude_data_tables
+from ssa_site.project import Site, load_site
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -10,27 +10,27 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from . import cache
-from . import evaluations as evaluation_model
-from .asof import EPOCH, reference_date
-from .cache import tree_digest
-from .checks import check_plans
-from .evaluation_loading import check_publication, load_evaluations
-from .loading import load_plans
-from .model import Plan, Portfolio
-from .narratives import Narrative, check_pages, find_narratives
-from .package import display
-from .problems import Problem, Problems
-from .quality import QualityOptions, QualityReport, check_quality
-from .reviews import Review, find_reviews
-from .reviews import for_audience as reviews_for_audience
-from .visibility import DEFAULT_INTERNAL_FIELDS, for_audience
+from ssa_site.analysis.asof import EPOCH, reference_date
+from ssa_site.analysis.quality import QualityOptions, QualityReport, check_quality
+from ssa_site.base.problems import Problem, Problems
+from ssa_site.cache import store as cache
+from ssa_site.cache.store import tree_digest
+from ssa_site.load.checks import check_plans
+from ssa_site.load.evaluations import check_publication, load_evaluations
+from ssa_site.load.narratives import Narrative, check_pages, find_narratives
+from ssa_site.load.package import display
+from ssa_site.load.plans import load_plans
+from ssa_site.load.reviews import Review, find_reviews
+from ssa_site.load.reviews import for_audience as reviews_for_audience
+from ssa_site.model import evaluation as evaluation_model
+from ssa_site.model.plan import Plan, Portfolio
+from ssa_site.model.visibility import DEFAULT_INTERNAL_FIELDS, for_audience
 
 if TYPE_CHECKING:
     from datetime import date
     from pathlib import Path
 
-    from .evaluations import Evaluation, Recommendation
+    from ssa_site.model.evaluation import Evaluation, Recommendation
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 

@@ -9,8 +9,8 @@ import pytest
 from chain_fixtures import THREE_PLANS, THREE_PLANS_PAIRS, page, resolves, text
 from conftest import all_text, build, write_project
 
-from ssa_site.alignment import Alignment
-from ssa_site.model import Plan, Portfolio, Result, ResultRef
+from ssa_site.analysis.alignment import Alignment
+from ssa_site.model.plan import Plan, Portfolio, Result, ResultRef
 from ssa_site.project import load_site
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from conftest import FIXTURES, build, mkdocs_build_output
 
-from ssa_site.asof import source_date
+from ssa_site.analysis.asof import source_date
 from ssa_site.project import load_site
 
 FIXTURE = FIXTURES / "minimal"

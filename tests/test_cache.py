@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import dataclasses
 import logging
 import os
@@ -12,22 +11,25 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import grimp
 import pytest
 
-from ssa_site import cache, page_cache
-from ssa_site.charts import Chart, Series, cached_svg, render_svg
+from ssa_site.authoring.synth import SynthOptions, write_synth
+from ssa_site.base.problems import Problems
+from ssa_site.cache import pages as page_cache
+from ssa_site.cache import store as cache
+from ssa_site.cache import workers
+from ssa_site.charts.svg import Chart, Series, cached_svg, render_svg
 from ssa_site.downloads import generator
-from ssa_site.loading import load_plans
-from ssa_site.model import Value
-from ssa_site.performance import chart_assets
-from ssa_site.problems import Problems
-from ssa_site.synth import SynthOptions, write_synth
+from ssa_site.load.plans import load_plans
+from ssa_site.model.plan import Value
+from ssa_site.pages.performance import chart_assets
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
 TINY = SynthOptions(plans=2, results=4, indicators=5, periods=4, seed=11)
-PACKAGE = Path(cache.__file__).parent
+PACKAGE = Path(cache.__file__).parent.parent
 
 
 @pytest.fixture
@@ -180,38 +182,50 @@ def test_a_cached_load_reports_the_same_problems(synthetic: Path) -> None:
     assert [p.directory for p in cached_plans] == [p.directory for p in fresh_plans]
 
 
-def _runtime_imports(tree: ast.AST) -> Iterator[ast.ImportFrom]:
-    """Relative imports of a module, leaving out those for type checkers only."""
-    for node in ast.iter_child_nodes(tree):
-        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
-            continue
-        if isinstance(node, ast.ImportFrom) and node.level == 1:
-            yield node
-        yield from _runtime_imports(node)
-
-
-def _imported_modules(module: str, seen: set[str]) -> set[str]:
-    """ssa_site modules imported by a module, transitively (relative imports)."""
-    if module in seen:
-        return seen
-    seen.add(module)
-    tree = ast.parse((PACKAGE / f"{module}.py").read_text("utf-8"))
-    for node in _runtime_imports(tree):
-        names = [node.module] if node.module else [a.name for a in node.names]
-        for name in names:
-            if (PACKAGE / f"{name}.py").is_file():
-                _imported_modules(name, seen)
-    return seen
+@pytest.fixture(scope="module")
+def import_graph() -> grimp.ImportGraph:
+    """The package's imports at run time (all of them, inside functions too; not those
+    for type checkers only), as import-linter reads them."""
+    return grimp.build_graph("ssa_site", exclude_type_checking_imports=True, cache_dir=None)
 
 
 @pytest.mark.parametrize(
     ("module", "code"),
-    [("loading", cache.LOADING_CODE), ("charts", cache.CHART_CODE), ("checks", cache.CHECK_CODE)],
+    [
+        ("ssa_site.load.plans", cache.LOADING_CODE),
+        ("ssa_site.charts.svg", cache.CHART_CODE),
+        ("ssa_site.load.checks", cache.CHECK_CODE),
+        ("ssa_site.pages.html", page_cache.HTML_CODE),
+    ],
 )
 def test_cache_keys_name_every_module_the_result_depends_on(
-    module: str, code: tuple[str, ...]
+    module: str, code: tuple[str, ...], import_graph: grimp.ImportGraph
 ) -> None:
-    assert {f"{m}.py" for m in _imported_modules(module, set())} <= set(code)
+    """A cache key names the code of every module its result is made by, so that an edit
+    to any of them makes the result again."""
+    modules = {module, *import_graph.find_upstream_modules(module)}
+    files = set()
+    for name in modules:
+        relative = Path(*name.split(".")[1:])
+        if (PACKAGE / relative / "__init__.py").is_file():
+            files.add((relative / "__init__.py").as_posix())
+        else:
+            files.add(relative.with_suffix(".py").as_posix())
+    named = {c for c in code if c.endswith(".py")}
+    folders = [c for c in code if not c.endswith(".py")]
+    missing = {
+        f
+        for f in files - named
+        if not any(f.startswith(folder + "/") for folder in folders)
+        and not f.endswith("__init__.py")
+    }
+    assert not missing, f"{module}: add {sorted(missing)} to its cache key's code"
+
+
+def test_cache_key_code_names_files_that_exist() -> None:
+    for code in (cache.LOADING_CODE, cache.CHART_CODE, cache.CHECK_CODE, page_cache.HTML_CODE):
+        for name in code:
+            assert (PACKAGE / name).exists(), name
 
 
 def test_disk_cache_round_trip_and_damage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -275,11 +289,11 @@ def test_a_linked_folder_is_part_of_the_digest(tmp_path: Path) -> None:
 def test_parallel_work_gives_the_same_results_in_order(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cache, "_PER_WORKER", 1)
-    monkeypatch.setenv(cache.WORKERS_ENV, "2")
-    assert cache.workers(10) == 2
+    monkeypatch.setattr(workers, "_PER_WORKER", 1)
+    monkeypatch.setenv(workers.WORKERS_ENV, "2")
+    assert workers.workers(10) == 2
     words = [f"word {n}" for n in range(10)]
-    assert cache.parallel_map(str.upper, words) == [w.upper() for w in words]
+    assert workers.parallel_map(str.upper, words) == [w.upper() for w in words]
     charts = [
         Chart(
             path=f"assets/charts/p/{n}.svg",
@@ -293,17 +307,17 @@ def test_parallel_work_gives_the_same_results_in_order(
     ]
     files = [Path(asset.abs_src_path or "") for asset in chart_assets(charts, tmp_path)]
     assert [f.read_bytes() for f in files] == [render_svg(c) for c in charts]
-    monkeypatch.setenv(cache.WORKERS_ENV, "1")
-    assert cache.workers(1000) == 1
+    monkeypatch.setenv(workers.WORKERS_ENV, "1")
+    assert workers.workers(1000) == 1
 
 
 UNGUARDED = """
 import os
-from ssa_site import cache
-cache._PER_WORKER = 1
-os.environ[cache.WORKERS_ENV] = "2"
+from ssa_site.cache import workers
+workers._PER_WORKER = 1
+os.environ[workers.WORKERS_ENV] = "2"
 print("script ran", flush=True)
-print(cache.parallel_map(str.upper, ["a", "b", "c", "d"]))
+print(workers.parallel_map(str.upper, ["a", "b", "c", "d"]))
 """
 
 
@@ -337,9 +351,9 @@ def test_templates_are_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 def _pooled_build(root: Path, site: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A cold build whose new charts and downloads go to worker processes, however few."""
-    monkeypatch.setattr(cache, "_PER_WORKER", 1)
+    monkeypatch.setattr(workers, "_PER_WORKER", 1)
     monkeypatch.setattr(generator, "BACKGROUND_VALUES", 0)
-    monkeypatch.setenv(cache.WORKERS_ENV, "2")
+    monkeypatch.setenv(workers.WORKERS_ENV, "2")
     return build(root, site)
 
 
@@ -349,13 +363,13 @@ def test_charts_drawn_in_worker_processes_are_the_charts_drawn_in_the_build(
     inline_root, pooled_root = tmp_path / "inline", tmp_path / "pooled"
     write_synth(inline_root, TINY)
     write_synth(pooled_root, TINY)
-    monkeypatch.setenv(cache.WORKERS_ENV, "1")
+    monkeypatch.setenv(workers.WORKERS_ENV, "1")
     inline = build(inline_root, tmp_path / "site-inline")
     caplog.clear()
     with caplog.at_level(logging.INFO):
         pooled = _pooled_build(pooled_root, tmp_path / "site-pooled", monkeypatch)
     assert "new ones being drawn in worker processes" in caplog.text
-    assert "chart(s) in worker processes, done" in caplog.text
+    assert "file(s) in worker processes, done" in caplog.text
     # The downloads were written by a worker: the build took them from the cache.
     assert "written by a worker process during this build" in caplog.text
     assert "Wrote" not in caplog.text
@@ -376,22 +390,3 @@ def test_a_chart_the_cache_cannot_hold_is_still_published(
     blocked.write_text("not a folder: no chart can be stored here", "utf-8")
     pooled = _pooled_build(pooled_root, tmp_path / "site-pooled", monkeypatch)
     assert_same_site(inline, pooled)
-
-
-def test_only_the_mkdocs_side_imports_mkdocs() -> None:
-    """The core runs without MkDocs (validate, synth, xlsx): only the plugin's modules
-    import it."""
-    importers = set()
-    for path in PACKAGE.rglob("*.py"):
-        tree = ast.parse(path.read_text("utf-8"))
-        for node in ast.walk(tree):
-            names = (
-                [a.name for a in node.names]
-                if isinstance(node, ast.Import)
-                else [node.module or ""]
-                if isinstance(node, ast.ImportFrom) and not node.level
-                else []
-            )
-            if any(name == "mkdocs" or name.startswith("mkdocs.") for name in names):
-                importers.add(path.relative_to(PACKAGE).as_posix())
-    assert importers == {"plugin.py", "config.py", "deferred.py"}

@@ -8,12 +8,12 @@ from datetime import date
 
 from lxml import etree
 
-from ssa_site.chart_specs import dimension_charts, indicator_chart, status_chart
-from ssa_site.charts import LINE, OKABE_ITO, Chart, Series, render_svg
-from ssa_site.model import Indicator, Plan, Portfolio, Result, Value
-from ssa_site.periods import parse_period
-from ssa_site.rollup import StatusBoard
-from ssa_site.status import StatusSettings
+from ssa_site.analysis.rollup import StatusBoard
+from ssa_site.analysis.status import StatusSettings
+from ssa_site.base.periods import parse_period
+from ssa_site.charts.specs import dimension_charts, indicator_chart, status_chart
+from ssa_site.charts.svg import LINE, OKABE_ITO, Chart, Series, render_svg
+from ssa_site.model.plan import Indicator, Plan, Portfolio, Result, Value
 
 SVG = "{http://www.w3.org/2000/svg}"
 NAMESPACES = {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}

@@ -410,7 +410,7 @@ def test_iati_activities_of_the_example_name_their_recipient_country(tmp_path):
 
     from ssa_site.downloads import iati, links
     from ssa_site.downloads.provenance import Provenance
-    from ssa_site.downloads.settings import Publisher
+    from ssa_site.model.publisher import Publisher
     from ssa_site.project import load_site
 
     schema_dir = tmp_path / "xsd"

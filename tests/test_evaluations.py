@@ -15,7 +15,7 @@ from lxml import html as lxml_html
 from mkdocs.exceptions import Abort
 
 from ssa_site import load_site
-from ssa_site.asof import reference_date
+from ssa_site.analysis.asof import reference_date
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -239,7 +239,7 @@ def test_thresholds_out_of_order_stop_the_build(project) -> None:
 
 def test_every_chart_image_reserves_the_size_of_its_svg(tmp_path: Path) -> None:
     """Pages give each chart its drawn size, also when crowded labels made it taller."""
-    from ssa_site.synth import SynthOptions, write_synth
+    from ssa_site.authoring.synth import SynthOptions, write_synth
 
     root = tmp_path / "quarterly"
     write_synth(root, SynthOptions(plans=1, results=3, indicators=6, periods=12, seed=3))

@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING
 import pytest
 from conftest import FIXTURES, build
 
-from ssa_site.narratives import split_front_matter
-from ssa_site.visibility import DEFAULT_INTERNAL_FIELDS
+from ssa_site.load.narratives import split_front_matter
+from ssa_site.model.visibility import DEFAULT_INTERNAL_FIELDS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

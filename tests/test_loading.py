@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from ssa_site import load_site
-from ssa_site.model import ResultRef
+from ssa_site.model.plan import ResultRef
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal"
 
@@ -76,14 +76,14 @@ def test_internal_narratives_are_dropped_from_public():
     [("internal", "internal"), ("INTERNAL", "internal"), ("", "public"), ("bogus", "public")],
 )
 def test_audience_comes_from_the_environment(monkeypatch, env, expected):
-    from ssa_site.visibility import resolve_audience
+    from ssa_site.model.visibility import resolve_audience
 
     monkeypatch.setenv("SSA_AUDIENCE", env)
     assert resolve_audience("public" if expected == "internal" else None) == expected
 
 
 def test_forgotten_audience_means_public(monkeypatch):
-    from ssa_site.visibility import resolve_audience
+    from ssa_site.model.visibility import resolve_audience
 
     monkeypatch.delenv("SSA_AUDIENCE", raising=False)
     assert resolve_audience(None) == "public"

@@ -8,8 +8,8 @@ import pytest
 from chain_fixtures import THREE_PLANS, big_plan, page, resolves, text
 from conftest import build, write_project
 
-from ssa_site.logic_model import logic_model
-from ssa_site.model import Plan, Result
+from ssa_site.analysis.logic_model import logic_model
+from ssa_site.model.plan import Plan, Result
 from ssa_site.project import load_site
 
 if TYPE_CHECKING:

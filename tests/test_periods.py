@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from ssa_site.periods import PeriodError, parse_period
+from ssa_site.base.periods import PeriodError, parse_period
 
 
 @pytest.mark.parametrize(

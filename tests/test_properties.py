@@ -22,10 +22,10 @@ from conftest import FIXTURES
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from ssa_site.model import Indicator, Value
-from ssa_site.periods import Period, PeriodError, parse_period
+from ssa_site.analysis.status import NO_DATA, RATINGS, StatusSettings, Thresholds, assess
+from ssa_site.base.periods import Period, PeriodError, parse_period
+from ssa_site.model.plan import Indicator, Value
 from ssa_site.project import load_site
-from ssa_site.status import NO_DATA, RATINGS, StatusSettings, Thresholds, assess
 
 if TYPE_CHECKING:
     from pathlib import Path

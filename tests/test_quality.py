@@ -10,7 +10,7 @@ from conftest import all_text, build, write_project
 from mkdocs.exceptions import Abort
 
 from ssa_site import load_site
-from ssa_site.quality import RULES, QualityOptions
+from ssa_site.analysis.quality import RULES, QualityOptions
 
 if TYPE_CHECKING:
     from pathlib import Path

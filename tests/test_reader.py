@@ -16,8 +16,8 @@ from lxml import html as lxml_html
 from mkdocs.exceptions import Abort
 
 from ssa_site import load_site
-from ssa_site.glossary import packaged_glossary
-from ssa_site.visibility import PUBLIC
+from ssa_site.load.glossary import packaged_glossary
+from ssa_site.model.visibility import PUBLIC
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -436,7 +436,7 @@ def test_map_and_pages_are_byte_identical_across_builds(project, minimal):
 
 
 def test_tabs_rank_by_url_and_unknown_pages_keep_their_order():
-    from ssa_site.site_nav import arrange
+    from ssa_site.build.nav import arrange
 
     urls = ["contact/", "data/", "method/status/", "", "plans/", "about/", "zebra/", "glossary/"]
     assert arrange(urls, lambda u: u) == [
@@ -445,7 +445,7 @@ def test_tabs_rank_by_url_and_unknown_pages_keep_their_order():
 
 
 def test_map_outlines_are_rounded_without_drift():
-    from ssa_site.portfolio_map import round_path
+    from ssa_site.charts.world_map import round_path
 
     assert round_path(
         "m 10.4,10.6 c 0.3,0.3 0.3,0.3 0.3,0.3 l 0.3,0.3 0.3,0.3 z m 2,2 h 3 v -4 z"
@@ -455,7 +455,7 @@ def test_map_outlines_are_rounded_without_drift():
 
 
 def test_terms_are_marked_in_text_only():
-    from ssa_site.page_html import TermMarker, exclude_data_tables
+    from ssa_site.pages.html import TermMarker, exclude_data_tables
 
     marker = TermMarker(packaged_glossary())
     html = (

@@ -6,10 +6,8 @@ from datetime import date
 
 import pytest
 
-from ssa_site.model import Indicator, Plan, Portfolio, Result, Value
-from ssa_site.periods import parse_period
-from ssa_site.rollup import StatusBoard, roll_up
-from ssa_site.status import (
+from ssa_site.analysis.rollup import StatusBoard, roll_up
+from ssa_site.analysis.status import (
     ACHIEVED,
     AT_RISK,
     INTERIM,
@@ -23,6 +21,8 @@ from ssa_site.status import (
     Thresholds,
     assess,
 )
+from ssa_site.base.periods import parse_period
+from ssa_site.model.plan import Indicator, Plan, Portfolio, Result, Value
 
 DEFAULT = StatusSettings()
 

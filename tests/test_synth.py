@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 from conftest import build
 
+from ssa_site.authoring.synth import SynthOptions, synth_files, write_synth
 from ssa_site.cli import main
-from ssa_site.synth import SynthOptions, synth_files, write_synth
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from chain_fixtures import THREE_PLANS, page, text
 from conftest import build, write_project
 
-from ssa_site.theory_of_change import narrative_sections, normalise_title, split_sections
+from ssa_site.analysis.theory_of_change import narrative_sections, normalise_title, split_sections
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from ssa_site.authoring.spreadsheet import SpreadsheetError, export_plan, import_plan
 from ssa_site.cli import main
-from ssa_site.spreadsheet import SpreadsheetError, export_plan, import_plan
 
 REPO = Path(__file__).resolve().parent.parent
 PLAN = "northland-ics"

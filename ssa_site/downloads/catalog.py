@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from .datapackage import License
-    from .links import Download
-    from .provenance import Provenance
-    from .settings import Publisher
+    from ssa_site.downloads.datapackage import License
+    from ssa_site.downloads.links import Download
+    from ssa_site.downloads.provenance import Provenance
+    from ssa_site.model.publisher import Publisher
 
 POD_SCHEMA = "https://project-open-data.cio.gov/v1.1/schema"
 DATA_PACKAGE_SPEC = "https://specs.frictionlessdata.io/data-package/"

@@ -14,13 +14,13 @@ import copy
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ..periods import Period
-from ..schemas import dimension_field, standard_schema
+from ssa_site.base.periods import Period
+from ssa_site.base.schemas import dimension_field, standard_schema
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable, Iterator
 
-    from ..model import Indicator, Plan
+    from ssa_site.model.plan import Indicator, Plan
 
 #: Never in a download: every row of a download is public.
 ALWAYS_DROPPED = ("visibility",)

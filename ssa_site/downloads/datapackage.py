@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..model import Plan
-    from .links import Download
-    from .provenance import Provenance
+    from ssa_site.downloads.links import Download
+    from ssa_site.downloads.provenance import Provenance
+    from ssa_site.model.plan import Plan
 
 #: Well-known licences: identifier (lower case) → (URL, title).
 LICENSES: dict[str, tuple[str, str]] = {

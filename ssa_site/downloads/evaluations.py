@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..evaluations import RESPONSES, STATUSES, TYPES
+from ssa_site.model.evaluation import RESPONSES, STATUSES, TYPES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from ..evaluations import Evaluation
+    from ssa_site.model.evaluation import Evaluation
 
 EVALUATION_FIELDS: tuple[dict[str, Any], ...] = (
     {"name": "id", "type": "string", "title": "Evaluation ID", "constraints": {"required": True},

@@ -11,8 +11,15 @@ import posixpath
 import time
 from typing import TYPE_CHECKING, Any
 
-from ..logs import logger
-from ..urls import (
+from ssa_site.base.logs import logger
+from ssa_site.downloads import columns, datapackage, iati, links, stored
+from ssa_site.downloads.catalog import Dataset
+from ssa_site.downloads.datapackage import Table
+from ssa_site.downloads.evaluations import evaluation_records, recommendation_records, schemas
+from ssa_site.downloads.page import data_page
+from ssa_site.downloads.provenance import Output, Provenance, build_time, dumps
+from ssa_site.downloads.settings import Run
+from ssa_site.output.urls import (
     EVALUATIONS_INDEX_URI,
     dest_url,
     evaluation_uri,
@@ -20,19 +27,13 @@ from ..urls import (
     plan_uri,
     result_uri,
 )
-from . import columns, datapackage, iati, links, stored
-from .catalog import Dataset
-from .datapackage import Table
-from .evaluations import evaluation_records, recommendation_records, schemas
-from .page import data_page
-from .provenance import Output, Provenance, build_time, dumps
-from .settings import Publisher, Run
 
 if TYPE_CHECKING:
-    from ..evaluations import Evaluation
-    from ..model import Initiative, Plan
-    from ..output import Generated, PageContext
-    from .links import Download, PublicData
+    from ssa_site.downloads.links import Download, PublicData
+    from ssa_site.model.evaluation import Evaluation
+    from ssa_site.model.plan import Initiative, Plan
+    from ssa_site.model.publisher import Publisher
+    from ssa_site.output.context import Generated, PageContext
 
 log = logger(__name__)
 

@@ -25,16 +25,16 @@ from xml.etree import ElementTree as ET
 
 import pycountry
 
-from .columns import cell
+from ssa_site.downloads.columns import cell
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
     from datetime import date
 
-    from ..evaluations import Evaluation
-    from ..model import Indicator, Initiative, Plan, Result, Value
-    from .provenance import Provenance
-    from .settings import Publisher
+    from ssa_site.downloads.provenance import Provenance
+    from ssa_site.model.evaluation import Evaluation
+    from ssa_site.model.plan import Indicator, Initiative, Plan, Result, Value
+    from ssa_site.model.publisher import Publisher
 
 VERSION = "2.03"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

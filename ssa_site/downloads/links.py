@@ -22,15 +22,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..evaluations import for_audience as evaluations_for_audience
-from ..model import PUBLIC, Plan, Portfolio
-from ..schemas import RESOURCES
-from ..visibility import for_audience
+from ssa_site.base.schemas import RESOURCES
+from ssa_site.model.evaluation import for_audience as evaluations_for_audience
+from ssa_site.model.plan import PUBLIC, Plan, Portfolio
+from ssa_site.model.visibility import for_audience
 
 if TYPE_CHECKING:
-    from ..evaluations import Evaluation
-    from ..model import Indicator, Initiative
-    from ..project import Site
+    from ssa_site.model.evaluation import Evaluation
+    from ssa_site.model.plan import Indicator, Initiative
+    from ssa_site.project import Site
 
 DATA_PAGE_URI = "data/index.md"
 CATALOG_PATH = "data.json"

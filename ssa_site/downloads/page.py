@@ -8,16 +8,16 @@ import posixpath
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..schemas import RESOURCES
-from . import catalog, columns, links
-from .evaluations import EVALUATION_FIELDS, RECOMMENDATION_FIELDS
+from ssa_site.base.schemas import RESOURCES
+from ssa_site.downloads import catalog, columns, links
+from ssa_site.downloads.evaluations import EVALUATION_FIELDS, RECOMMENDATION_FIELDS
 
 if TYPE_CHECKING:
-    from ..output import GeneratedPage, PageContext
-    from .catalog import Dataset
-    from .links import Download
-    from .provenance import Output, Provenance
-    from .settings import Publisher
+    from ssa_site.downloads.catalog import Dataset
+    from ssa_site.downloads.links import Download
+    from ssa_site.downloads.provenance import Output, Provenance
+    from ssa_site.model.publisher import Publisher
+    from ssa_site.output.context import GeneratedPage, PageContext
 
 
 @dataclass(frozen=True)

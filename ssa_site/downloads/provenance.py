@@ -21,14 +21,14 @@ from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..asof import reference_date
-from ..output import GeneratedAsset
+from ssa_site.analysis.asof import reference_date
+from ssa_site.output.context import GeneratedAsset
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
     from xml.etree.ElementTree import ElementTree
 
-    from .links import Download, PublicData
+    from ssa_site.downloads.links import Download, PublicData
 
 ZIP_EARLIEST = datetime(1980, 1, 1, tzinfo=UTC)
 

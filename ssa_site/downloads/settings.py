@@ -1,4 +1,4 @@
-"""Who publishes the data: used by data.json, IATI files, package metadata and citations."""
+"""What a run of the downloads generator takes from the build (plain values)."""
 
 from __future__ import annotations
 
@@ -8,20 +8,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from ..output import PageContext
-
-
-@dataclass(frozen=True)
-class Publisher:
-    """The organisation publishing the site's data (plugin option ``publisher``)."""
-
-    name: str = ""  # empty: the site name is used
-    email: str | None = None  # contact for the data (data.json contactPoint)
-    iati_ref: str | None = None  # IATI organisation identifier, e.g. "US-GOV-11"
-    iati_type: str = "10"  # IATI OrganisationType code; 10 is Government
-
-    def display_name(self, site_name: str) -> str:
-        return self.name or site_name or "ssa-site"
+    from ssa_site.model.publisher import Publisher
+    from ssa_site.output.context import PageContext
 
 
 @dataclass(frozen=True)
@@ -40,7 +28,7 @@ class Run:
     @classmethod
     def of(cls, context: PageContext) -> Run:
         return cls(
-            publisher=context.publisher or Publisher(),
+            publisher=context.publisher,
             site_url=context.site_url,
             site_name=context.site_name,
             use_directory_urls=context.use_directory_urls,

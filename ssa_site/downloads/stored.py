@@ -14,17 +14,17 @@ import shutil
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .. import cache
-from ..output import GeneratedAsset
+from ssa_site.cache import store as cache
+from ssa_site.output.context import GeneratedAsset
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from ..output import PageContext
-    from .catalog import Dataset
-    from .links import PublicData
-    from .provenance import Output, Provenance
-    from .settings import Publisher
+    from ssa_site.downloads.catalog import Dataset
+    from ssa_site.downloads.links import PublicData
+    from ssa_site.downloads.provenance import Output, Provenance
+    from ssa_site.model.publisher import Publisher
+    from ssa_site.output.context import PageContext
 
 #: The downloads depend on most of the package: any change of code makes them again.
 _CODE = ("",)

@@ -1,0 +1,142 @@
+"""Progress review narratives: ``content/reviews/<plan>/<YYYY-MM-DD>.md``.
+
+Each review is a dated look at a plan. The file gives the narrative (front matter may set
+``title`` and ``visibility``); the plugin replaces the file with a generated page that
+shows every status as it stood on that date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from ssa_site.base.characters import CONTROL, CONTROL_FIX, control_message
+from ssa_site.load.front_matter import read_text
+from ssa_site.load.narratives import (
+    FRONT_MATTER_FIX,
+    checked_visibility,
+    split_front_matter,
+    strip_leading_h1,
+)
+from ssa_site.model.plan import INTERNAL, Portfolio
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ssa_site.base.problems import Problems
+
+REVIEWS_DIR = "reviews"
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class Review:
+    """A progress review of one plan on one date."""
+
+    plan: str
+    date: date
+    src_uri: str  # relative to the docs dir, POSIX
+    display_path: str  # relative to the project root, for messages
+    meta: dict[str, Any] = field(default_factory=dict, compare=False)
+    body: str = ""
+
+    @property
+    def internal(self) -> bool:
+        return self.meta.get("visibility") == INTERNAL
+
+    @property
+    def title(self) -> str:
+        given = self.meta.get("title")
+        return str(given) if given else f"Progress review of {self.date.isoformat()}"
+
+
+def review_uri(plan: str, when: date) -> str:
+    return f"plans/{plan}/reviews/{when.isoformat()}.md"
+
+
+def is_review_source(src_uri: str) -> bool:
+    """Authored review files, which generated review pages replace."""
+    return src_uri.startswith(f"{REVIEWS_DIR}/") and src_uri.endswith(".md")
+
+
+def find_reviews(
+    docs_dir: Path,
+    root: Path,
+    portfolio_full: Portfolio,
+    problems: Problems,
+) -> list[Review]:
+    """Every review under ``<docs_dir>/reviews``, checked against the full model (a plan
+    left out for an error of its own, ``Problems.left_out``, is not reported again)."""
+    reviews_dir = docs_dir / REVIEWS_DIR
+    if not reviews_dir.is_dir():
+        return []
+    plans = ", ".join(p.name for p in portfolio_full.plans) or "no plans loaded"
+    found: list[Review] = []
+    for path in sorted(reviews_dir.rglob("*.md")):
+        parts = path.relative_to(reviews_dir).parts
+        display = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        if len(parts) != 2:
+            problems.error(
+                display,
+                None,
+                None,
+                "is not where progress reviews go",
+                f"move it to {REVIEWS_DIR}/<plan>/<YYYY-MM-DD>.md",
+            )
+            continue
+        plan_name, stem = parts[0], path.stem
+        when = _parse_date(stem)
+        if when is None:
+            problems.error(
+                display,
+                None,
+                "file name",
+                f"'{stem}' is not a date",
+                "name the review after its date, e.g. 2025-03-31.md",
+            )
+        if portfolio_full.plan(plan_name) is None:
+            problems.error(
+                display,
+                None,
+                "plan",
+                f"reviews plan '{plan_name}', which does not exist",
+                f"put it in the folder of one of: {plans}",
+                reference=(plan_name, None, None),
+            )
+            continue
+        text = read_text(path, display, problems)
+        if text is None:
+            continue
+        meta, body, error = split_front_matter(text)
+        if error:
+            problems.error(display, error.row, "front matter", error.message, FRONT_MATTER_FIX)
+            continue
+        title = meta.get("title")
+        if isinstance(title, str) and (control := CONTROL.search(title)):
+            problems.error(display, None, "title", control_message(control.group()), CONTROL_FIX)
+            continue
+        meta = checked_visibility(meta, display, problems)
+        if when is not None:
+            src_uri = path.relative_to(docs_dir).as_posix()
+            found.append(Review(plan_name, when, src_uri, display, meta, strip_leading_h1(body)))
+    return found
+
+
+def _parse_date(text: str) -> date | None:
+    if not _DATE.match(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def for_audience(reviews: list[Review], portfolio: Portfolio) -> tuple[Review, ...]:
+    """The reviews this audience may read: of visible plans, and public unless internal."""
+    return tuple(
+        r
+        for r in sorted(reviews, key=lambda r: (r.plan, r.date))
+        if portfolio.plan(r.plan) is not None and (portfolio.is_internal or not r.internal)
+    )

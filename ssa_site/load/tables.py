@@ -1,0 +1,342 @@
+"""Read the CSV resources of a package with Frictionless, typed by the standard schemas.
+
+Frictionless checks types, constraints, primary and foreign keys; this module turns its
+error objects into :class:`~ssa_site.problems.Problem` lines that say how to fix them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import frictionless
+
+from ssa_site.base.characters import CONTROL, CONTROL_FIX, control_message
+from ssa_site.base.schemas import dimension_field, required_field_names, standard_schema
+
+if TYPE_CHECKING:
+    from ssa_site.base.problems import Problems
+    from ssa_site.load.package import PackageSpec, ResourceSpec
+
+_TYPE_FIXES = {
+    "number": "write a number such as 42 or 3.5, without units, '%' or thousands separators",
+    "integer": "write a whole number",
+    "date": "write the date as YYYY-MM-DD",
+    "boolean": "write true or false",
+}
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row of a CSV resource, typed; ``number`` counts the header as row 1."""
+
+    number: int
+    cells: dict[str, Any]
+    ok: bool
+
+
+def _decode(spec: ResourceSpec, problems: Problems) -> str | None:
+    data = spec.path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.error(
+            spec.display_path,
+            line,
+            None,
+            f"is not UTF-8 text (byte 0x{data[exc.start]:02x})",
+            "save the file as 'CSV UTF-8' in your spreadsheet program",
+        )
+        return None
+
+
+def _controls_ok(spec: ResourceSpec, text: str, problems: Problems) -> bool:
+    """Report every line holding a control character (up to 20 of them)."""
+    lines = [(n, m) for n, line in enumerate(text.split("\n"), 1) if (m := CONTROL.search(line))]
+    for number, match in lines[:20]:
+        problems.error(
+            spec.display_path,
+            number,
+            None,
+            control_message(match.group()),
+            CONTROL_FIX,
+        )
+    if len(lines) > 20:
+        problems.error(
+            spec.display_path,
+            None,
+            None,
+            f"{len(lines) - 20} more lines hold control characters",
+            "check that the file is a CSV file saved as text (CSV UTF-8)",
+        )
+    return not lines
+
+
+def _quoting_ok(spec: ResourceSpec, text: str, problems: Problems) -> bool:
+    """Report broken quoting (a quote never closed swallows the rest of the file)."""
+    reader = csv.reader(io.StringIO(text), strict=True)
+    records = 0
+    try:
+        for _ in reader:
+            records += 1
+    except csv.Error as exc:
+        row = records + 1
+        if "unexpected end of data" in str(exc):
+            problems.error(
+                spec.display_path,
+                row,
+                None,
+                "a quoted cell that starts on this row is never closed",
+                'add the closing double quote ("), or remove the opening one',
+            )
+        else:
+            problems.error(
+                spec.display_path,
+                row,
+                None,
+                f"the quoting is broken ({exc})",
+                "put double quotes around a cell that holds a comma, a quote or a line "
+                'break, and double every quote inside it ("")',
+            )
+        return False
+    return True
+
+
+#: Numbers at least this large lose whole-number precision and overflow chart arithmetic.
+NUMBER_LIMIT = 1e15
+
+
+def _out_of_range(cells: dict[str, Any]) -> list[tuple[str, str]]:
+    """(field, what is wrong) for number cells that are NaN, infinite or too large."""
+    found = []
+    for name, value in cells.items():
+        if isinstance(value, float | Decimal):
+            try:
+                number = float(value)
+            except (ValueError, OverflowError):
+                number = math.nan
+            if not math.isfinite(number):
+                found.append((name, "is not a finite number"))
+            elif abs(number) >= NUMBER_LIMIT:
+                found.append((name, "is too large: numbers must be smaller than 1e15"))
+    return found
+
+
+def _schema_for(spec: ResourceSpec, header: list[str], problems: Problems) -> dict[str, Any] | None:
+    """The standard schema, extended by the resource's own, ordered as the file's header."""
+    standard = standard_schema(spec.name)
+    by_name = {f["name"]: f for f in standard["fields"]}
+    if spec.schema:
+        for extra in spec.schema.get("fields", []):
+            if isinstance(extra, dict) and extra.get("name"):
+                by_name[extra["name"]] = {**by_name.get(extra["name"], {}), **extra}
+    missing = [n for n in required_field_names(spec.name) if n not in header]
+    for name in missing:
+        problems.error(
+            spec.display_path,
+            1,
+            name,
+            "required column is missing",
+            f"add a column named '{name}' to the header row",
+        )
+    fields: list[dict[str, Any]] = []
+    for index, name in enumerate(header, start=1):
+        if not name.strip():
+            problems.error(
+                spec.display_path,
+                1,
+                f"column {index}",
+                "the header cell is blank",
+                "give every column a name, or delete the empty column",
+            )
+            return None
+        if name in by_name:
+            fields.append(by_name[name])
+        elif spec.name == "values":
+            fields.append(dimension_field(name))
+        else:
+            problems.warning(
+                spec.display_path,
+                1,
+                name,
+                f"'{name}' is not a column of {spec.name} and is ignored",
+                "remove the column, fix its spelling, or declare it in the resource's schema",
+            )
+            fields.append({"name": name, "type": "any"})
+    if missing:
+        return None
+    if len(set(header)) != len(header):
+        dup = next(n for n in header if header.count(n) > 1)
+        problems.error(
+            spec.display_path, 1, dup, "the column appears twice", "keep one of the two columns"
+        )
+        return None
+    schema: dict[str, Any] = {"fields": fields}
+    for key in ("primaryKey", "foreignKeys"):
+        if key in standard:
+            schema[key] = standard[key]
+    return schema
+
+
+def _describe(
+    error: Any, spec: ResourceSpec, fields: dict[str, dict[str, Any]]
+) -> tuple[str | None, str, str]:
+    """(field, what is wrong, how to fix) for a frictionless error."""
+    kind = error.type
+    field_name = getattr(error, "field_name", None)
+    cell = getattr(error, "cell", None)
+    note = getattr(error, "note", "") or ""
+    if kind == "type-error" and field_name:
+        ftype = fields.get(field_name, {}).get("type", "string")
+        fix = _TYPE_FIXES.get(ftype, f"write a valid {ftype}")
+        if spec.name == "values" and field_name == "value":
+            fix += "; a qualitative value goes in the 'text' column"
+        return field_name, f"'{cell}' is not a {ftype}", fix
+    if kind == "constraint-error" and field_name:
+        constraints = fields.get(field_name, {}).get("constraints", {})
+        if '"required"' in note:
+            return field_name, "is required but empty", f"fill in the {field_name}"
+        if '"enum"' in note:
+            allowed = ", ".join(constraints.get("enum", []))
+            return field_name, f"'{cell}' is not allowed", f"use one of: {allowed}"
+        return field_name, f"'{cell}' breaks a constraint: {note}", "correct the value"
+    if kind == "primary-key":
+        key = ", ".join(str(c) for c in (error.cells or [])[:1])
+        return (
+            "id",
+            f"duplicate id '{key}' ({note})",
+            "give every row its own id",
+        )
+    if kind == "foreign-key":
+        names = getattr(error, "field_names", []) or []
+        values = getattr(error, "field_cells", []) or []
+        target = getattr(error, "reference_name", "") or spec.name
+        field_label = names[0] if names else None
+        value = values[0] if values else ""
+        return (
+            field_label,
+            f"'{value}' matches no id in {target}",
+            f"add a row with id '{value}' to {target}, or correct the reference",
+        )
+    if kind == "missing-cell":
+        return field_name, "the row has fewer cells than the header", "add the missing cells"
+    if kind == "extra-cell":
+        return None, "the row has more cells than the header", "remove the extra cells"
+    if kind == "blank-row":
+        return None, "the row is blank", "delete the blank row"
+    return field_name, error.message, "correct the file"
+
+
+def _row_id(cells: dict[str, Any]) -> str | None:
+    """The id a row is referred to by (results, indicators, initiatives), if it has one."""
+    value = cells.get("id")
+    text = str(value).strip() if value is not None else ""
+    return text or None
+
+
+def read_tables(spec: PackageSpec, problems: Problems) -> dict[str, list[TableRow]]:
+    """Read every resource of a package; rows with problems are kept but marked not ok.
+
+    The errors that leave a row with an id, or a whole resource, out of the model say so
+    (``Problems.leave_out``): references to it are then not reported as dangling.
+    """
+    descriptors: list[dict[str, Any]] = []
+    readable: list[ResourceSpec] = []
+    for resource in spec.resources:
+        before = len(problems.items)
+        text = _decode(resource, problems)
+        if (
+            text is None
+            or not _controls_ok(resource, text, problems)
+            or not _quoting_ok(resource, text, problems)
+        ):
+            problems.leave_out(before, (spec.name, resource.name, None))
+            continue
+        reader = csv.reader(io.StringIO(text))
+        header = next(reader, None)
+        if not header:
+            problems.error(
+                resource.display_path,
+                None,
+                None,
+                "the file is empty",
+                f"add a header row with the columns of {resource.name}",
+            )
+            problems.leave_out(before, (spec.name, resource.name, None))
+            continue
+        schema = _schema_for(resource, header, problems)
+        if schema is None:
+            problems.leave_out(before, (spec.name, resource.name, None))
+            continue
+        readable.append(resource)
+        descriptors.append(
+            {
+                "name": resource.name,
+                "path": resource.path.relative_to(spec.directory.resolve()).as_posix(),
+                "format": "csv",
+                "encoding": "utf-8-sig",
+                "schema": schema,
+            }
+        )
+    names = {d["name"] for d in descriptors}
+    for descriptor in descriptors:
+        # A foreign key into a resource that could not be read would flag every row.
+        descriptor["schema"]["foreignKeys"] = [
+            fk
+            for fk in descriptor["schema"].get("foreignKeys", [])
+            if fk["reference"]["resource"] in ("", *names)
+        ]
+    package = frictionless.Package(
+        {"name": spec.name, "resources": descriptors}, basepath=str(spec.directory.resolve())
+    )
+    tables: dict[str, list[TableRow]] = {}
+    for resource_spec, table in zip(readable, package.resources, strict=True):
+        source: Any = table  # frictionless is untyped
+        fields = {f["name"]: f for f in source.schema.to_descriptor()["fields"]}
+        rows: list[TableRow] = []
+        try:
+            with source:
+                for error in source.header.errors:
+                    field, message, fix = _describe(error, resource_spec, fields)
+                    problems.error(resource_spec.display_path, 1, field, message, fix)
+                for row in source.row_stream:
+                    before = len(problems.items)
+                    for error in row.errors:
+                        field, message, fix = _describe(error, resource_spec, fields)
+                        problems.error(
+                            resource_spec.display_path, row.row_number, field, message, fix
+                        )
+                    cells = row.to_dict()
+                    written = dict(zip(row.field_names, row.cells, strict=False))
+                    out_of_range = _out_of_range(cells)
+                    for name, what in out_of_range:
+                        problems.error(
+                            resource_spec.display_path,
+                            row.row_number,
+                            name,
+                            f"'{written.get(name, cells[name])}' {what}",
+                            "write a number such as 42 or 3.5; check for a lost decimal point "
+                            "or unit",
+                        )
+                    ok = not row.errors and not out_of_range
+                    if not ok and (row_id := _row_id(cells)) is not None:
+                        problems.leave_out(before, (spec.name, resource_spec.name, row_id))
+                    rows.append(TableRow(row.row_number, cells, ok))
+        except frictionless.FrictionlessException as exc:
+            before = len(problems.items)
+            problems.error(
+                resource_spec.display_path,
+                None,
+                None,
+                f"cannot be read as CSV: {exc.error.note or exc.error.message}",
+                "check that the file is a comma-separated table with a header row",
+            )
+            # The rows after the one it stopped at are missing: refer to none of them.
+            problems.leave_out(before, (spec.name, resource_spec.name, None))
+        tables[resource_spec.name] = rows
+    return tables

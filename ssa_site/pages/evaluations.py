@@ -1,0 +1,142 @@
+"""The evaluations index (``/evaluations/``) and one page per evaluation.
+
+Reads only ``site.evaluations`` (already filtered for the audience) and ``site.portfolio``.
+The index is a plain table that works without JavaScript; ``ssa-evaluations.js`` adds
+filters and sorting on top of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ssa_site.load.narratives import split_front_matter, strip_leading_h1
+from ssa_site.model.evaluation import (
+    FOLLOW_UP_LABELS,
+    TYPE_LABELS,
+    TYPES,
+    Evaluation,
+    RecommendationCounts,
+)
+from ssa_site.output.urls import EVALUATIONS_INDEX_URI, evaluation_uri
+
+if TYPE_CHECKING:
+    from ssa_site.model.plan import Plan
+    from ssa_site.output.context import Generated, PageContext
+
+DEFAULT_TITLE = "Evaluations"
+
+
+@dataclass(frozen=True)
+class EvaluationRow:
+    """One evaluation as the index shows it."""
+
+    evaluation: Evaluation
+    plans: tuple[Plan, ...]
+    countries: tuple[str, ...]
+    year: int
+    counts: RecommendationCounts
+    follow_up: str
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A ``<select>`` of the index: the row attribute it reads and its options."""
+
+    key: str
+    label: str
+    options: tuple[tuple[str, str], ...]  # (value, label)
+
+
+def index_rows(context: PageContext) -> list[EvaluationRow]:
+    site = context.site
+    rows: list[EvaluationRow] = []
+    for evaluation in site.evaluations:
+        plans = tuple(p for name in evaluation.plans if (p := site.portfolio.plan(name)))
+        countries = tuple(dict.fromkeys(p.country for p in plans if p.country))
+        rows.append(
+            EvaluationRow(
+                evaluation,
+                plans,
+                countries,
+                evaluation.completed.year,
+                evaluation.counts(site.today),
+                evaluation.follow_up(site.today),
+            )
+        )
+    return rows
+
+
+def index_filters(rows: list[EvaluationRow]) -> list[Filter]:
+    """Only values that occur, so that no choice ever shows an empty table."""
+    types = {r.evaluation.type for r in rows}
+    plans = {p.name: p.title for r in rows for p in r.plans}
+    countries = {c for r in rows for c in r.countries}
+    years = {r.year for r in rows}
+    follow_ups = {r.follow_up for r in rows}
+    return [
+        Filter("type", "Type", tuple((t, TYPE_LABELS[t]) for t in TYPES if t in types)),
+        Filter("plan", "Plan", tuple(sorted(plans.items(), key=lambda item: item[1]))),
+        Filter("country", "Country code", tuple((c, c) for c in sorted(countries))),
+        Filter("year", "Year completed", tuple((str(y), str(y)) for y in sorted(years)[::-1])),
+        Filter(
+            "followup",
+            "Follow-up of recommendations",
+            tuple((k, v) for k, v in FOLLOW_UP_LABELS.items() if k in follow_ups),
+        ),
+    ]
+
+
+def _intro(markdown: str | None) -> tuple[str, str]:
+    """(title, body) of the authored ``evaluations/index.md``: its H1 or title names the page."""
+    if markdown is None:
+        return DEFAULT_TITLE, ""
+    meta, body, _ = split_front_matter(markdown)
+    title = str(meta.get("title") or "").strip()
+    stripped = strip_leading_h1(body)
+    if not title and stripped != body:
+        title = body.strip().splitlines()[0].lstrip("#").strip()
+    return title or DEFAULT_TITLE, stripped
+
+
+def evaluation_pages(context: PageContext) -> list[Generated]:
+    """The index (when there is anything to list or an authored intro) and every page."""
+    site = context.site
+    authored = context.evaluations_index_markdown
+    if not site.evaluations and authored is None:
+        return []
+    title, intro = _intro(authored)
+    rows = index_rows(context)
+    pages: list[Generated] = [
+        context.page(
+            EVALUATIONS_INDEX_URI,
+            "evaluations.html",
+            title,
+            True,
+            # Eleven columns: the table takes the width the sidebars would.
+            meta={"hide": ["navigation", "toc"]},
+            page_title=title,
+            intro=context.filter(intro),
+            rows=rows,
+            filters=index_filters(rows),
+            totals=sum((r.counts for r in rows), RecommendationCounts()),
+            follow_up_labels=FOLLOW_UP_LABELS,
+        )
+    ]
+    for row in rows:
+        evaluation = row.evaluation
+        body = context.filter(evaluation.body)
+        pages.append(
+            context.page(
+                evaluation_uri(evaluation.id),
+                "evaluation.html",
+                evaluation.title,
+                False,
+                evaluation=evaluation,
+                row=row,
+                body=body,
+                body_has_heading=body.lstrip().startswith("#"),
+                today=site.today,
+            )
+        )
+    return pages

@@ -1,0 +1,156 @@
+"""Generators of indicator performance: the charts, and the page explaining the method.
+
+Charts are drawn from the audience's portfolio only, so a public build draws no internal
+value. Pages link them through the same builders (:mod:`ssa_site.chart_specs`).
+"""
+
+from __future__ import annotations
+
+import time
+from functools import partial
+from typing import TYPE_CHECKING
+
+from ssa_site.analysis.status import StatusSettings, assess
+from ssa_site.base.logs import logger
+from ssa_site.base.periods import parse_period
+from ssa_site.cache.workers import parallel_map
+from ssa_site.charts.specs import dimension_charts, indicator_chart, status_chart
+from ssa_site.charts.svg import Chart, cached_svg, cached_svgs, chart_files, render_svg
+from ssa_site.model.plan import Indicator, Value
+from ssa_site.output.context import Generated, GeneratedAsset, PageContext
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ssa_site.analysis.status import IndicatorStatus
+    from ssa_site.cache.workers import Background
+
+log = logger(__name__)
+
+METHOD_URI = "method/status.md"
+
+
+def chart_assets(
+    charts: list[Chart], cache_dir: Path | None = None, background: Background | None = None
+) -> list[Generated]:
+    """Each chart once, as an SVG file; drawn once per content when there is a cache, in
+    worker processes when many are new (in the background when the build has one)."""
+    seen: dict[str, Chart] = {}
+    for chart in charts:
+        seen.setdefault(chart.path, chart)
+    unique = list(seen.values())
+    stored = chart_files(unique, cache_dir) if cache_dir is not None else None
+    if cache_dir is None or stored is None:  # no cache: drawn here, kept in memory
+        return [GeneratedAsset(chart.path, render_svg(chart)) for chart in unique]
+    new = [i for i, file in enumerate(stored) if not file.is_file()]
+    waiting: set[int] = set()
+    unstored: set[int] = set()  # drawn, but the cache could not keep them
+    if (
+        new
+        and background is not None
+        and background.start(
+            partial(cached_svgs, cache_dir=cache_dir),
+            [unique[i] for i in new],
+            [stored[i] for i in new],
+            render_svg,
+        )
+    ):
+        waiting = set(new)
+    elif new:
+        drawn = parallel_map(partial(cached_svg, cache_dir=cache_dir), [unique[i] for i in new])
+        unstored = {i for i, path in zip(new, drawn, strict=True) if path is None}
+    return [
+        GeneratedAsset(chart.path, render_svg(chart))
+        if i in unstored
+        else GeneratedAsset(chart.path, abs_src_path=str(file), deferred=i in waiting)
+        for i, (chart, file) in enumerate(zip(unique, stored, strict=True))
+    ]
+
+
+def performance_files(context: PageContext) -> list[Generated]:
+    """Indicator, breakdown and plan status charts, and the status method page."""
+    start = time.perf_counter()
+    board = context.status
+    charts: list[Chart] = []
+    for plan in context.site.portfolio.plans:
+        summary = status_chart(plan, board.plan(plan), board.as_of)
+        if summary is not None:
+            charts.append(summary)
+        for indicator in plan.indicators:
+            trend = indicator_chart(indicator)
+            if trend is not None:
+                charts.append(trend)
+            charts.extend(chart for _, chart in dimension_charts(indicator) if chart)
+    generated = chart_assets(charts, context.cache_dir, context.background)
+    waiting = sum(isinstance(g, GeneratedAsset) and g.deferred for g in generated)
+    log.info(
+        "Charts: %d in %.2f s%s",
+        len(generated),
+        time.perf_counter() - start,
+        f" ({waiting} new ones being drawn in worker processes)" if waiting else "",
+    )
+    generated.append(method_page(context))
+    return generated
+
+
+def method_page(context: PageContext) -> Generated:
+    settings = context.status_settings
+    return context.page(
+        METHOD_URI,
+        "method_status.html",
+        "How indicator status is rated",
+        True,
+        settings=settings,
+        thresholds=settings.thresholds,
+        examples=worked_examples(settings),
+        as_of=context.status.as_of,
+    )
+
+
+def _example(
+    direction: str, values: list[tuple[str, str, float]], cumulative: bool = False
+) -> Indicator:
+    return Indicator(
+        plan="example",
+        id="X",
+        result="R",
+        title="Example",
+        definition="",
+        unit="",
+        direction=direction,
+        cumulative=cumulative,
+        values=tuple(
+            Value("X", parse_period(period), kind, number, None, None, None, None, ())
+            for kind, period, number in values
+        ),
+    )
+
+
+def worked_examples(settings: StatusSettings) -> list[tuple[str, IndicatorStatus]]:
+    """Fictional examples, rated with the configured thresholds."""
+    examples = [
+        (
+            "An increase: baseline 40 in FY2023, target 60 for FY2025, actual 55 in FY2025.",
+            _example(
+                "increase",
+                [("baseline", "FY2023", 40), ("target", "FY2025", 60), ("actual", "FY2025", 55)],
+            ),
+        ),
+        (
+            "A decrease: baseline 30 in FY2023, target 20 for FY2025, actual 22 in FY2025.",
+            _example(
+                "decrease",
+                [("baseline", "FY2023", 30), ("target", "FY2025", 20), ("actual", "FY2025", 22)],
+            ),
+        ),
+        (
+            "A cumulative count with a target for FY2025 only, reported for FY2024: "
+            "baseline 0 in FY2023, target 200 for FY2025, running total 80 in FY2024.",
+            _example(
+                "increase",
+                [("baseline", "FY2023", 0), ("target", "FY2025", 200), ("actual", "FY2024", 80)],
+                cumulative=True,
+            ),
+        ),
+    ]
+    return [(text, assess(indicator, settings, None)) for text, indicator in examples]

@@ -1,0 +1,126 @@
+"""Pages and files for a reader new to the field: the portfolio map, the glossary and the
+method page; and what the home page and the plans index show of each plan and country."""
+
+from __future__ import annotations
+
+import posixpath
+from typing import TYPE_CHECKING, Any
+
+from ssa_site.charts.world_map import MAP_PATH, countries, map_svg
+from ssa_site.load.glossary import Glossary, Term, packaged_glossary
+from ssa_site.load.reviews import review_uri
+from ssa_site.output.context import GeneratedAsset
+from ssa_site.output.urls import PLANS_INDEX_URI, Linker, plan_uri
+from ssa_site.output.wayfinding import METHOD_INDEX_URI
+from ssa_site.pages.performance import METHOD_URI as STATUS_METHOD_URI
+from ssa_site.pages.performance import worked_examples
+
+if TYPE_CHECKING:
+    from ssa_site.charts.world_map import Country
+    from ssa_site.load.reviews import Review
+    from ssa_site.model.plan import Portfolio
+    from ssa_site.output.context import Generated, PageContext
+
+GLOSSARY_URI = "glossary.md"
+
+
+def reader_pages(context: PageContext) -> list[Generated]:
+    """The map's SVG, /glossary/ and /method/ (in the nav)."""
+    found = countries(context.site.portfolio, context.status)
+    # The SVG links from its own folder: a country with one plan opens it, one with
+    # several opens its group on the plans index.
+    here = Linker(
+        posixpath.join(posixpath.dirname(MAP_PATH), "index.md"), context.use_directory_urls
+    )
+    href = {c.code: _country_link(c, here) for c in found}
+    glossary = context.glossary or packaged_glossary()
+    return [
+        GeneratedAsset(MAP_PATH, map_svg(found, href)),
+        context.page(
+            GLOSSARY_URI,
+            "glossary.html",
+            "Glossary",
+            True,
+            letters=by_letter(glossary),
+            glossary=glossary,
+        ),
+        context.page(
+            METHOD_INDEX_URI,
+            "method.html",
+            "About the data and method",
+            True,
+            hierarchies=hierarchies(context.site.portfolio),
+            levels=levels(context.site.portfolio, glossary),
+            examples=worked_examples(context.status_settings)[:1],
+            status_method=STATUS_METHOD_URI,
+            glossary_uri=GLOSSARY_URI,
+            licences=licences(context.site.portfolio),
+            publisher=context.publisher.name if context.publisher else "",
+            site_name=context.site_name,
+            site_url=context.site_url or "",
+        ),
+    ]
+
+
+def portfolio_context(context: PageContext) -> dict[str, Any]:
+    """What the home page and the plans index show beside each plan: the countries (for
+    the map and its table) and each plan's latest progress review."""
+    latest: dict[str, tuple[Review, str]] = {}
+    for review in context.site.reviews:  # by plan and date: the last one wins
+        if context.site.portfolio.plan(review.plan) is not None:
+            latest[review.plan] = (review, review_uri(review.plan, review.date))
+    found = countries(context.site.portfolio, context.status)
+    return {
+        "countries": found,
+        "country_names": {c.code: c.label for c in found},
+        "latest_reviews": latest,
+        "map_path": MAP_PATH,
+        "glossary_uri": GLOSSARY_URI,
+        "method_uri": METHOD_INDEX_URI,
+    }
+
+
+def _country_link(country: Country, here: Linker) -> str:
+    if len(country.plans) == 1:
+        return here.to(plan_uri(country.plans[0].name))
+    return here.to(PLANS_INDEX_URI, country.anchor)
+
+
+def by_letter(glossary: Glossary) -> list[tuple[str, list[Term]]]:
+    groups: dict[str, list[Term]] = {}
+    for term in glossary.terms:
+        first = term.term[:1].upper()
+        # The letter becomes a Markdown heading: only letters and digits, never data.
+        letter = first if first.isascii() and first.isalnum() else "Other"
+        groups.setdefault(letter, []).append(term)
+    return sorted(groups.items(), key=lambda group: (group[0] == "Other", group[0]))
+
+
+def hierarchies(portfolio: Portfolio) -> list[tuple[tuple[str, ...], list[str]]]:
+    """Each distinct hierarchy of levels (top first) and the plans using it."""
+    found: dict[tuple[str, ...], list[str]] = {}
+    for plan in portfolio.plans:
+        found.setdefault(plan.levels, []).append(plan.title)
+    return sorted(found.items(), key=lambda item: (-len(item[1]), item[0]))
+
+
+def levels(portfolio: Portfolio, glossary: Glossary) -> list[tuple[str, Term | None]]:
+    """Every level a plan uses, in the order of the hierarchies, with its glossary term
+    (the level itself, or the kind of result it is: a long-term outcome is an outcome)."""
+    found: list[str] = []
+    for chain, _ in hierarchies(portfolio):
+        found.extend(level for level in chain if level not in found)
+    result = []
+    for level in found:
+        words = level.replace("-", " ")
+        term = glossary.get(level) or glossary.get(words) or glossary.get(words.split()[-1])
+        result.append((level, term))
+    return result
+
+
+def licences(portfolio: Portfolio) -> list[tuple[str, list[str]]]:
+    """Each licence and the plans under it ("" for plans that state none)."""
+    found: dict[str, list[str]] = {}
+    for plan in portfolio.plans:
+        found.setdefault(plan.license or "", []).append(plan.title)
+    return sorted(found.items())
