@@ -6,7 +6,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from ssa_site.analysis.quality import QualityOptions
-from ssa_site.analysis.status import Thresholds
+from ssa_site.analysis.ratings import Thresholds
 from ssa_site.model.visibility import DEFAULT_INTERNAL_FIELDS
 
 

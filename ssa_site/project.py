@@ -23,7 +23,7 @@ from ssa_site.load.plans import load_plans
 from ssa_site.load.reviews import Review, find_reviews
 from ssa_site.load.reviews import for_audience as reviews_for_audience
 from ssa_site.model import evaluation as evaluation_model
-from ssa_site.model.plan import Plan, Portfolio
+from ssa_site.model.plan import PUBLIC, Plan, Portfolio
 from ssa_site.model.visibility import DEFAULT_INTERNAL_FIELDS, for_audience
 
 if TYPE_CHECKING:
@@ -36,22 +36,37 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
 @dataclass(frozen=True)
-class Site:
-    """What the site generator works from: the audience's portfolio and narratives."""
+class PublicData:
+    """What every download is made from: the public view of plans and evaluations,
+    whatever the audience of the build."""
 
-    plans: tuple[Plan, ...]  # every plan, internal content included, for checks
-    portfolio: Portfolio  # what the audience may see
-    narratives: tuple[Narrative, ...]  # the audience's narratives
-    problems: tuple[Problem, ...]
-    internal_fields: tuple[str, ...] = DEFAULT_INTERNAL_FIELDS  # blanked for the public
+    portfolio: Portfolio
+    evaluations: tuple[Evaluation, ...]
+
+
+@dataclass(frozen=True)
+class SiteView:
+    """What one audience may see, and all that pages, charts and downloads are made from.
+
+    Generators and templates get this, never :class:`Site`: in a public build nothing
+    internal can be reached from it (``tests/output/test_template_context.py``).
+    """
+
+    portfolio: Portfolio  # the audience's plans
+    narratives: tuple[Narrative, ...] = ()  # the audience's narratives
     evaluations: tuple[Evaluation, ...] = ()  # the audience's evaluations, newest first
-    all_evaluations: tuple[Evaluation, ...] = ()  # every evaluation, internal too, for checks
-    today: date = EPOCH  # "today" for overdue checks: see ssa_site.asof
-    quality: QualityReport = field(
-        default_factory=QualityReport
-    )  # plan quality findings (internal only)
     reviews: tuple[Review, ...] = ()  # the audience's progress reviews, by plan and date
+    #: The public view, whatever the audience: downloads are public in every build.
+    public: PublicData = field(default_factory=lambda: PublicData(Portfolio(()), ()))
+    internal_fields: tuple[str, ...] = DEFAULT_INTERNAL_FIELDS  # blanked for the public
+    today: date = EPOCH  # "today" for overdue checks: see ssa_site.analysis.asof
+    #: Plan quality findings: in internal builds only (empty for the public).
+    quality: QualityReport = field(default_factory=QualityReport)
     data_fingerprint: str = ""  # digest of every file of the data folder (cache keys)
+
+    @property
+    def internal(self) -> bool:
+        return self.portfolio.is_internal
 
     def evaluations_of(
         self, plan: str, result: str | None = None, initiative: str | None = None
@@ -75,14 +90,6 @@ class Site:
         """Accepted, not yet done recommendations of the evaluations of a plan."""
         return evaluation_model.open_recommendations(self.evaluations_of(plan))
 
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
-
     def narrative(self, plan: str, result: str | None = None) -> Narrative | None:
         return self._narratives_by_subject.get((plan, result))
 
@@ -92,6 +99,47 @@ class Site:
         for n in self.narratives:
             found.setdefault((n.plan, n.result), n)  # the first, as a scan would find
         return found
+
+
+@dataclass(frozen=True)
+class Site:
+    """A loaded site project: every plan and evaluation (internal included, for checks
+    and authors), every problem found, and the view of the build's audience."""
+
+    plans: tuple[Plan, ...]  # every plan, internal content included, for checks
+    problems: tuple[Problem, ...]
+    view: SiteView  # what the audience may see: the only thing pages are made from
+    all_evaluations: tuple[Evaluation, ...] = ()  # every evaluation, internal too, for checks
+    #: Plan quality findings on every plan, internal included (for authors).
+    quality: QualityReport = field(default_factory=QualityReport)
+
+    @property
+    def portfolio(self) -> Portfolio:
+        return self.view.portfolio
+
+    @property
+    def narratives(self) -> tuple[Narrative, ...]:
+        return self.view.narratives
+
+    @property
+    def evaluations(self) -> tuple[Evaluation, ...]:
+        return self.view.evaluations
+
+    @property
+    def reviews(self) -> tuple[Review, ...]:
+        return self.view.reviews
+
+    @property
+    def today(self) -> date:
+        return self.view.today
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
 
 
 def _check_ids(plans: list[Plan], problems: Problems) -> None:
@@ -166,16 +214,29 @@ def load_site(
             and (n.result is None or plan.result(n.result) is not None)
         )
     )
-    return Site(
-        plans=tuple(plans),
+    if portfolio.is_internal:
+        public_portfolio = for_audience(plans, PUBLIC, internal_fields)
+        public = PublicData(
+            public_portfolio,
+            evaluation_model.for_audience(all_evaluations, public_portfolio),
+        )
+    else:
+        public = PublicData(portfolio, evaluations)
+    view = SiteView(
         portfolio=portfolio,
         narratives=visible,
-        problems=tuple(problems.items),
-        internal_fields=tuple(internal_fields),
         evaluations=evaluations,
-        all_evaluations=tuple(all_evaluations),
-        today=reference_date(portfolio, evaluations),
-        quality=quality_report,
         reviews=reviews_for_audience(reviews, portfolio),
+        public=public,
+        internal_fields=tuple(internal_fields),
+        today=reference_date(portfolio, evaluations),
+        quality=quality_report if portfolio.is_internal else QualityReport(),
         data_fingerprint=fingerprint,
+    )
+    return Site(
+        plans=tuple(plans),
+        problems=tuple(problems.items),
+        view=view,
+        all_evaluations=tuple(all_evaluations),
+        quality=quality_report,
     )

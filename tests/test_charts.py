@@ -8,8 +8,8 @@ from datetime import date
 
 from lxml import etree
 
+from ssa_site.analysis.ratings import StatusSettings
 from ssa_site.analysis.rollup import StatusBoard
-from ssa_site.analysis.status import StatusSettings
 from ssa_site.base.periods import parse_period
 from ssa_site.charts.specs import dimension_charts, indicator_chart, status_chart
 from ssa_site.charts.svg import LINE, OKABE_ITO, Chart, Series, render_svg

@@ -7,10 +7,10 @@ from datetime import UTC, date, datetime
 
 from ssa_site.base.periods import parse_period
 from ssa_site.downloads import catalog, columns, datapackage, iati
-from ssa_site.downloads.links import PublicData
 from ssa_site.downloads.provenance import build_time
 from ssa_site.model.plan import Portfolio, ResultRef
 from ssa_site.model.visibility import DEFAULT_INTERNAL_FIELDS
+from ssa_site.project import PublicData
 
 
 def test_cells_are_plain_text_researchers_can_parse():

@@ -377,10 +377,10 @@ def test_public_audience_drops_internal_evaluations_and_references(tmp_path):
     border = public.evaluations[0]
     assert [str(r) for r in border.results] == ["northland-ics:O1.1"]
     assert [str(i) for i in border.initiatives] == ["northland-ics:P1"]
-    assert [e.id for e in public.evaluations_of("northland-ics", initiative="P1")] == [
+    assert [e.id for e in public.view.evaluations_of("northland-ics", initiative="P1")] == [
         "border-midterm"
     ]
-    assert public.evaluations_of("northland-ics", result="O1.2") == ()
+    assert public.view.evaluations_of("northland-ics", result="O1.2") == ()
 
 
 def test_today_is_source_date_epoch_or_the_latest_date_of_the_data(tmp_path):

@@ -22,7 +22,8 @@ from conftest import FIXTURES
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from ssa_site.analysis.status import NO_DATA, RATINGS, StatusSettings, Thresholds, assess
+from ssa_site.analysis.ratings import NO_DATA, RATINGS, StatusSettings, Thresholds
+from ssa_site.analysis.status import assess
 from ssa_site.base.periods import Period, PeriodError, parse_period
 from ssa_site.model.plan import Indicator, Value
 from ssa_site.project import load_site

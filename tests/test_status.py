@@ -6,21 +6,17 @@ from datetime import date
 
 import pytest
 
-from ssa_site.analysis.rollup import StatusBoard, roll_up
-from ssa_site.analysis.status import (
+from ssa_site.analysis.ratings import (
     ACHIEVED,
     AT_RISK,
-    INTERIM,
-    LATEST,
-    NEXT,
     NO_DATA,
     OFF_TRACK,
     ON_TRACK,
-    SAME_PERIOD,
     StatusSettings,
     Thresholds,
-    assess,
 )
+from ssa_site.analysis.rollup import StatusBoard, roll_up
+from ssa_site.analysis.status import INTERIM, LATEST, NEXT, SAME_PERIOD, assess
 from ssa_site.base.periods import parse_period
 from ssa_site.model.plan import Indicator, Plan, Portfolio, Result, Value
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ssa_site.analysis.status import (
+from ssa_site.analysis.ratings import (
     ACHIEVED,
     AT_RISK,
     NO_DATA,
@@ -18,10 +18,9 @@ from ssa_site.analysis.status import (
     ON_TRACK,
     RATING_LABELS,
     RATINGS,
-    IndicatorStatus,
     StatusSettings,
-    assess,
 )
+from ssa_site.analysis.status import IndicatorStatus, assess
 from ssa_site.analysis.tracking import TrackingRow, crossed, tracking_rows
 
 if TYPE_CHECKING:

@@ -12,64 +12,24 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from ssa_site.analysis.ratings import (
+    ACHIEVED,
+    AT_RISK,
+    EPSILON,
+    NO_DATA,
+    OFF_TRACK,
+    ON_TRACK,
+    RATING_LABELS,
+    StatusSettings,
+    Thresholds,
+)
 from ssa_site.model.plan import Indicator, Value, format_number
 
 if TYPE_CHECKING:
     from ssa_site.base.periods import Period
 
-ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA = (
-    "achieved",
-    "on-track",
-    "at-risk",
-    "off-track",
-    "no-data",
-)
-RATINGS = (ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA)
-RATING_LABELS = {
-    ACHIEVED: "Achieved",
-    ON_TRACK: "On track",
-    AT_RISK: "At risk",
-    OFF_TRACK: "Off track",
-    NO_DATA: "No data",
-}
-_EPSILON = 1e-9
-
 #: How the target of an assessment was found.
 SAME_PERIOD, INTERIM, NEXT, LATEST = "period", "interim", "next", "latest"
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    """Least progress for each rating; below ``at_risk`` is off track."""
-
-    achieved: float = 1.0
-    on_track: float = 0.85
-    at_risk: float = 0.6
-
-    def __post_init__(self) -> None:
-        if not self.achieved >= self.on_track >= self.at_risk >= 0:
-            raise ValueError(
-                "status thresholds must satisfy achieved ≥ on_track ≥ at_risk ≥ 0, got "
-                f"{self.achieved}, {self.on_track}, {self.at_risk}"
-            )
-
-    def rate(self, progress: float) -> str:
-        if progress >= self.achieved - _EPSILON:
-            return ACHIEVED
-        if progress >= self.on_track - _EPSILON:
-            return ON_TRACK
-        if progress >= self.at_risk - _EPSILON:
-            return AT_RISK
-        return OFF_TRACK
-
-
-@dataclass(frozen=True)
-class StatusSettings:
-    """How statuses are worked out: thresholds, lateness, and an optional fixed date."""
-
-    thresholds: Thresholds = Thresholds()
-    late_after_days: int = 90
-    as_of: date | None = None  # None: the build's "today" (see ssa_site.asof)
 
 
 def known_on(value: Value) -> date:
@@ -348,7 +308,7 @@ def _target_for(
 def _progress(
     actual: float, baseline: float, target: float, direction: str | None, steps: list[str]
 ) -> float:
-    if direction != "maintain" and abs(target - baseline) > _EPSILON:
+    if direction != "maintain" and abs(target - baseline) > EPSILON:
         progress = (actual - baseline) / (target - baseline)
         steps.append(
             f"Progress = (actual − baseline) ÷ (target − baseline) = ({_n(actual)} − "
@@ -364,10 +324,10 @@ def _progress(
     beyond = (direction == "increase" and actual >= target) or (
         direction == "decrease" and actual <= target
     )
-    if beyond or abs(actual - target) <= _EPSILON:
+    if beyond or abs(actual - target) <= EPSILON:
         steps.append(f"Progress: {why}, and the actual meets it = {_p(1.0)}")
         return 1.0
-    if abs(target) <= _EPSILON:
+    if abs(target) <= EPSILON:
         steps.append(f"Progress: {why}, the target is 0 and the actual is not = {_p(0.0)}")
         return 0.0
     progress = max(0.0, 1 - abs(actual - target) / abs(target))

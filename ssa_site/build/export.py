@@ -5,7 +5,7 @@ file of the build (generated or authored, after internal passages are filtered) 
 ``$SSA_EXPORT_DIR/docs/`` and the final navigation into ``$SSA_EXPORT_DIR/nav.json``.
 A build of that folder with plain mkdocs-material (same theme and Markdown settings, no
 ssa plugin) renders exactly the pages the plugin produced: ``benchmarks/run.py`` compares
-the two. Nothing here imports MkDocs; files and nav items are read duck-typed.
+the two. Files and nav items are read duck-typed.
 """
 
 from __future__ import annotations
@@ -14,7 +14,13 @@ import json
 import os
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from ssa_site.load.narratives import filter_internal_blocks
+from ssa_site.pages.html import exclude_data_tables
+
+if TYPE_CHECKING:
+    from ssa_site.cache.workers import Background
 
 EXPORT_ENV = "SSA_EXPORT_DIR"
 
@@ -61,3 +67,43 @@ def nav_entries(items: list[Any]) -> list[Any]:
 def write_nav(target: Path, items: list[Any]) -> None:
     text = json.dumps(nav_entries(items), indent=1, ensure_ascii=False)
     (target / "nav.json").write_text(text + "\n", encoding="utf-8")
+
+
+def export_files(files: Any, docs_dir: str, internal: bool) -> None:
+    """Write the build's pages and files into the export folder, if one is asked for:
+    generated pages as MkDocs reads them, authored pages with their internal passages
+    filtered for the audience, and every other file (chart files still being drawn are
+    written by :func:`export_drawn` once drawn)."""
+    target = export_dir()
+    if target is None:
+        return
+    docs = reset(target)
+    for file in files:
+        if getattr(file, "background", None) is not None:
+            continue  # a chart being drawn (ssa_site.build.deferred): export_drawn
+        if file.generated_by and file.is_documentation_page():
+            # Data tables marked out of search in the source, as on_page_content marks
+            # them in the HTML: the plain build's search indexes what the plugin's does.
+            page = exclude_data_tables(file.content_string).encode()
+            write_file(docs, file.src_uri, page, None)
+        elif file.generated_by:
+            content = None if file.abs_src_path else file.content_bytes
+            write_file(docs, file.src_uri, content, file.abs_src_path)
+        elif file.src_dir == docs_dir:
+            source = (
+                filter_internal_blocks(file.content_string, internal).encode()
+                if file.is_documentation_page()
+                else file.content_bytes
+            )
+            write_file(docs, file.src_uri, source, None)
+
+
+def export_drawn(deferred: list[Any], background: Background) -> None:
+    """Write the chart files drawn in the background into the export folder, if any."""
+    target = export_dir()
+    if target is None:
+        return
+    for file in deferred:
+        content = background.content(file.abs_src_path)
+        path = None if content is not None else file.abs_src_path
+        write_file(target / "docs", file.src_uri, content, path)

@@ -1,4 +1,5 @@
-"""The order of the site's top-level navigation (the tabs), by URL. Pure: no MkDocs.
+"""The site's navigation: plan folders shown as their plan pages, and the top-level
+items (the tabs) in the order a reader needs them, by URL.
 
 Home comes first, then the generated sections in the order a reader needs them: Plans,
 Evaluations, Alignment, Data, Glossary, then About and the method. Authored top-level
@@ -9,8 +10,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeVar
 
+from mkdocs.structure.nav import Section
+from mkdocs.structure.pages import Page
+
+from ssa_site.build import export
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
+
+    from mkdocs.structure.nav import Navigation
 
 T = TypeVar("T")
 
@@ -41,3 +49,63 @@ def is_tab(url: str | None, prefix: str) -> bool:
 def arrange(items: Sequence[T], url_of: Callable[[T], str | None]) -> list[T]:
     """The items in tab order; a stable sort, so unknown pages keep their order."""
     return sorted(items, key=lambda item: tab_rank(url_of(item)))
+
+
+def arrange_nav(nav: Navigation, explicit: bool) -> Navigation:
+    """The site's navigation: each plan folder shown as its plan page, titled by the plan
+    (not a section named after the folder); tabs in the order a reader needs them,
+    unless ``mkdocs.yml`` has an explicit ``nav:`` (the author's order is kept)."""
+    for item in nav.items:
+        if isinstance(item, Section) and item.title.lower() == "plans":
+            flattened = []
+            for child in item.children:
+                if isinstance(child, Section) and len(child.children) == 1:
+                    only = child.children[0]
+                    only.parent = item
+                    flattened.append(only)
+                else:
+                    flattened.append(child)
+            item.children = flattened
+    if not explicit:
+        _arrange_tabs(nav)
+    target = export.export_dir()
+    if target is not None:  # SSA_EXPORT_DIR: the final nav beside the exported pages
+        export.write_nav(target, nav.items)
+    return nav
+
+
+def _first_url(item: object) -> str | None:
+    children = getattr(item, "children", None)
+    if children:
+        return _first_url(children[0])
+    return getattr(item, "url", None)
+
+
+def _arrange_tabs(nav: Navigation) -> None:
+    """Order the top-level items, call the home page "Home", and put the About page and
+    the method (page or section) under one "About" tab; previous/next follow the new order."""
+    items = arrange(nav.items, _first_url)
+    if items and isinstance(items[0], Page) and items[0].is_homepage:
+        items[0].title = "Home"
+    about = next((i for i in items if isinstance(i, Page) and is_tab(_first_url(i), ABOUT)), None)
+    method = next((i for i in items if is_tab(_first_url(i), METHOD)), None)
+    if about is not None and method is not None:
+        merged = Section("About", [about, method])
+        for child in merged.children:
+            child.parent = merged
+        items = [merged if i is about else i for i in items if i is not method]
+    nav.items = items
+    pages: list[Page] = []
+    stack: list[object] = list(reversed(items))
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Page):
+            pages.append(item)
+        stack.extend(reversed(getattr(item, "children", None) or []))
+    for before, page in zip([None, *pages], pages, strict=False):
+        page.previous_page = before
+        if before is not None:
+            before.next_page = page
+    if pages:
+        pages[-1].next_page = None
+    nav.pages = pages

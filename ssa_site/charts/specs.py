@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ssa_site.analysis.status import RATING_LABELS, RATINGS
+from ssa_site.analysis.ratings import RATING_LABELS, RATINGS
 from ssa_site.analysis.tracking import Breakdown, breakdowns
+from ssa_site.base import urls
+from ssa_site.base.urls import slug
 from ssa_site.charts.svg import (
     ACTUAL_COLOUR,
     BAR,
@@ -21,7 +23,6 @@ from ssa_site.charts.svg import (
     TARGET_COLOUR,
     Chart,
     Series,
-    slug,
 )
 from ssa_site.model.plan import Indicator, Plan, format_number
 
@@ -38,10 +39,6 @@ RATING_COLOURS = {
     "no-data": "#8c8c8c",
 }
 assert set(RATING_COLOURS) == set(RATINGS)
-
-
-def _base(plan: str) -> str:
-    return f"assets/charts/{slug(plan)}"
 
 
 def indicator_chart(indicator: Indicator) -> Chart | None:
@@ -77,7 +74,7 @@ def indicator_chart(indicator: Indicator) -> Chart | None:
         )
     numbers = [float(v.value) for v in numeric if v.value is not None]
     return Chart(
-        path=f"{_base(indicator.plan)}/indicators/{slug(indicator.id)}.svg",
+        path=urls.indicator_chart_path(indicator.plan, indicator.id),
         kind=LINE,
         title=f"{indicator.id} {indicator.title}",
         description=_trend_description(indicator, numeric),
@@ -143,7 +140,7 @@ def dimension_chart(indicator: Indicator, breakdown: Breakdown) -> Chart:
     )
     name = dimension_slugs(indicator).get(breakdown.dimension, slug(breakdown.dimension))
     return Chart(
-        path=f"{_base(indicator.plan)}/indicators/{slug(indicator.id)}/by-{name}.svg",
+        path=urls.breakdown_chart_path(indicator.plan, indicator.id, name),
         kind=BAR,
         title=f"{indicator.id} by {breakdown.dimension}",
         description=(
@@ -189,9 +186,8 @@ def status_chart(
         + "."
         for result, tally in status.groups
     )
-    path = f"{_base(plan.name)}/" + (f"reviews/{slug(review)}.svg" if review else "status.svg")
     return Chart(
-        path=path,
+        path=urls.status_chart_path(plan.name, review),
         kind=STACKED_HBAR,
         title=f"Indicator status by objective{when}",
         description=(

@@ -84,16 +84,6 @@ class Chart:
         return "ssa-chart-" + (re.sub(r"[^A-Za-z0-9]+", "-", stem).strip("-").lower() or "x")
 
 
-def chart_path(plan: str, name: str) -> str:
-    """Site path of a chart of a plan; ``name`` is made safe for a file name."""
-    return f"assets/charts/{plan}/{slug(name)}.svg"
-
-
-def slug(text: str) -> str:
-    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.")
-    return cleaned[:80] or "chart"
-
-
 def _style(colours: tuple[str, ...]) -> Style:
     return Style(
         background="#ffffff",

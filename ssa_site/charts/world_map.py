@@ -18,8 +18,9 @@ import pycountry
 from pygal.style import Style
 from pygal_maps_world.maps import World
 
+from ssa_site.analysis.ratings import RATING_LABELS, RATINGS
 from ssa_site.analysis.rollup import roll_up
-from ssa_site.analysis.status import RATING_LABELS, RATINGS
+from ssa_site.base import urls
 from ssa_site.charts.specs import RATING_COLOURS
 from ssa_site.charts.svg import FONT, Chart, _clean
 
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from ssa_site.analysis.rollup import StatusBoard
     from ssa_site.model.plan import Plan, Portfolio
 
-MAP_PATH = "assets/maps/portfolio.svg"
 _UUID = "assets-maps-portfolio"  # the SVG's id (chart-<uuid>): fixed, never random
 #: Countries without a plan: light grey land with white borders, so coloured ones stand out.
 _LAND = f"#chart-{_UUID} .country:not(.series){{fill:#e4e7eb;stroke:#ffffff}}"
@@ -46,7 +46,7 @@ class Country:
 
     @property
     def anchor(self) -> str:
-        return f"country-{self.code.lower()}"
+        return urls.country_anchor(self.code)
 
     @property
     def label(self) -> str:
@@ -131,7 +131,9 @@ def _render(areas: tuple[tuple[str | None, str, str, str], ...], description: st
         margin=8,
         css=["file://style.css", "file://graph.css", f"inline:{_LAND}"],
     )
-    chart = Chart(MAP_PATH, "map", "Countries with plans, by overall status", description, (), ())
+    chart = Chart(
+        urls.MAP_PATH, "map", "Countries with plans, by overall status", description, (), ()
+    )
     graph.uuid = _UUID
     for rating in ratings:
         values: list[Any] = []

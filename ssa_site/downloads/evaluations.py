@@ -1,6 +1,6 @@
 """The evaluations catalog as tables: one row per public evaluation, one per recommendation.
 
-Made from the public evaluations only (see :func:`ssa_site.downloads.links.public_view`),
+Made from the public evaluations only (``SiteView.public``, see ssa_site.project),
 with references to plans, results and initiatives the public cannot see already removed.
 """
 

@@ -1,8 +1,8 @@
 """The downloads generator: writes every download, ``data.json`` and the Data page.
 
-Everything is made from :func:`~ssa_site.downloads.links.public_view`, so an internal build
-publishes the same public downloads as a public build (its pages say so).  Files are written
-into the build's scratch folder and handed to MkDocs by path.
+Everything is made from the public view (``SiteView.public``, ssa_site.project), so an
+internal build publishes the same public downloads as a public build (its pages say so).
+Files are written into the build's scratch folder and handed to MkDocs by path.
 """
 
 from __future__ import annotations
@@ -11,15 +11,9 @@ import posixpath
 import time
 from typing import TYPE_CHECKING, Any
 
+from ssa_site.base import urls
 from ssa_site.base.logs import logger
-from ssa_site.downloads import columns, datapackage, iati, links, stored
-from ssa_site.downloads.catalog import Dataset
-from ssa_site.downloads.datapackage import Table
-from ssa_site.downloads.evaluations import evaluation_records, recommendation_records, schemas
-from ssa_site.downloads.page import data_page
-from ssa_site.downloads.provenance import Output, Provenance, build_time, dumps
-from ssa_site.downloads.settings import Run
-from ssa_site.output.urls import (
+from ssa_site.base.urls import (
     EVALUATIONS_INDEX_URI,
     dest_url,
     evaluation_uri,
@@ -27,13 +21,21 @@ from ssa_site.output.urls import (
     plan_uri,
     result_uri,
 )
+from ssa_site.downloads import columns, datapackage, iati, links, stored
+from ssa_site.downloads.catalog import Dataset
+from ssa_site.downloads.datapackage import Table
+from ssa_site.downloads.evaluations import evaluation_records, recommendation_records, schemas
+from ssa_site.downloads.page import data_page
+from ssa_site.downloads.provenance import Output, Provenance, build_time, dumps
+from ssa_site.downloads.settings import Run
 
 if TYPE_CHECKING:
-    from ssa_site.downloads.links import Download, PublicData
+    from ssa_site.downloads.links import Download
     from ssa_site.model.evaluation import Evaluation
     from ssa_site.model.plan import Initiative, Plan
     from ssa_site.model.publisher import Publisher
     from ssa_site.output.context import Generated, PageContext
+    from ssa_site.project import PublicData
 
 log = logger(__name__)
 
@@ -48,7 +50,7 @@ def start_downloads(context: PageContext) -> None:
     when the site is large and the cache can keep the files for :func:`downloads`."""
     if context.background is None:
         return
-    data = links.public_view(context.site)
+    data = context.site.public
     if sum(plan.values_count for plan in data.portfolio.plans) < BACKGROUND_VALUES:
         return
     key = stored.entry(context, data)
@@ -65,7 +67,7 @@ def write_downloads(run: Run, data: PublicData, key: str) -> None:
 def downloads(context: PageContext) -> list[Generated]:
     """Every download of the site, ``data.json`` and the Data page (``/data/``)."""
     start = time.perf_counter()
-    data = links.public_view(context.site)
+    data = context.site.public
     key = stored.entry(context, data)
     # A run in a worker (start_downloads) has stored its files by now.
     written = context.background is not None and context.background.wait(("downloads", key))
@@ -334,7 +336,7 @@ class _Build:
             + (" and the evaluations catalog" if self.data.evaluations else "")
             + " in one package. Each folder is also a data package of its own.",
             self.provenance,
-            self.page(links.DATA_PAGE_URI),
+            self.page(urls.DATA_PAGE_URI),
         )
         descriptor["keywords"] = ["security sector assistance", "results frameworks"]
         descriptor["ssa"] = {
@@ -351,5 +353,5 @@ class _Build:
             keywords=tuple(descriptor["keywords"]),
             modified=self.provenance.date,
             files=(zipped,),
-            landing=self.page(links.DATA_PAGE_URI),
+            landing=self.page(urls.DATA_PAGE_URI),
         )

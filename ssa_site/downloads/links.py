@@ -22,20 +22,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ssa_site.base import urls
 from ssa_site.base.schemas import RESOURCES
-from ssa_site.model.evaluation import for_audience as evaluations_for_audience
-from ssa_site.model.plan import PUBLIC, Plan, Portfolio
-from ssa_site.model.visibility import for_audience
 
 if TYPE_CHECKING:
-    from ssa_site.model.evaluation import Evaluation
-    from ssa_site.model.plan import Indicator, Initiative
-    from ssa_site.project import Site
+    from ssa_site.model.plan import Indicator, Initiative, Plan
+    from ssa_site.project import SiteView
 
-DATA_PAGE_URI = "data/index.md"
-CATALOG_PATH = "data.json"
-ALL_DATA_ZIP = "data/all-data.zip"
-EVALUATIONS_DIR = "data/evaluations"
 EVALUATIONS_PACKAGE = "evaluations"
 
 MEDIA_TYPES = {
@@ -72,41 +65,6 @@ class Download:
         return f"{self.size / (1024 * 1024):.1f} MB"
 
 
-@dataclass(frozen=True)
-class PublicData:
-    """What every download is made from: the public view of plans and evaluations."""
-
-    portfolio: Portfolio
-    evaluations: tuple[Evaluation, ...]
-
-
-_last: tuple[Site, PublicData] | None = None
-
-
-def public_view(site: Site) -> PublicData:
-    """The public view of the data, whatever the audience of the build.
-
-    In a public build that is ``site.portfolio`` and ``site.evaluations``.  In an internal
-    build it is recomputed from ``site.plans`` and ``site.all_evaluations`` with the
-    configured internal fields: the one place a generator reads ``site.plans``, so that a
-    download never carries internal content, even when it comes from an internal build.
-    """
-    global _last
-    if _last is not None and _last[0] is site:
-        return _last[1]
-    if site.portfolio.is_internal:
-        portfolio = for_audience(site.plans, PUBLIC, site.internal_fields)
-        view = PublicData(portfolio, evaluations_for_audience(site.all_evaluations, portfolio))
-    else:
-        view = PublicData(site.portfolio, tuple(site.evaluations))
-    _last = (site, view)
-    return view
-
-
-def plan_dir(plan: str) -> str:
-    return f"data/plans/{plan}"
-
-
 def plan_resources(plan: Plan) -> tuple[str, ...]:
     """The resources of a plan's package: those it declares (values need indicators)."""
     declared = {name for name, _ in plan.resource_paths} | {"results"}
@@ -126,7 +84,7 @@ def indicators_with_values(plan: Plan) -> tuple[Indicator, ...]:
 
 def package_zip(plan: Plan) -> Download:
     return Download(
-        f"{plan_dir(plan.name)}/{plan.name}.zip",
+        urls.plan_package_zip(plan.name),
         f"{plan.title}: data package",
         "ZIP",
         f"{plan.name}.zip",
@@ -138,7 +96,7 @@ def package_zip(plan: Plan) -> Download:
 
 def descriptor(plan: Plan) -> Download:
     return Download(
-        f"{plan_dir(plan.name)}/datapackage.json",
+        urls.plan_descriptor(plan.name),
         f"{plan.title}: datapackage.json",
         "JSON",
         f"{plan.name}-datapackage.json",
@@ -149,7 +107,7 @@ def descriptor(plan: Plan) -> Download:
 
 def resource_csv(plan: Plan, resource: str) -> Download:
     return Download(
-        f"{plan_dir(plan.name)}/{resource}.csv",
+        urls.resource_csv(plan.name, resource),
         f"{plan.title}: {resource}",
         "CSV",
         f"{plan.name}-{resource}.csv",
@@ -160,7 +118,7 @@ def resource_csv(plan: Plan, resource: str) -> Download:
 
 def iati_xml(plan: Plan) -> Download:
     return Download(
-        f"{plan_dir(plan.name)}/iati-activities.xml",
+        urls.iati_xml(plan.name),
         f"{plan.title}: IATI activities",
         "XML",
         f"{plan.name}-iati-activities.xml",
@@ -172,7 +130,7 @@ def iati_xml(plan: Plan) -> Download:
 
 def indicator_csv(plan: Plan, indicator: Indicator) -> Download:
     return Download(
-        f"{plan_dir(plan.name)}/indicators/{indicator.id}.csv",
+        urls.indicator_csv(plan.name, indicator.id),
         f"{indicator.id} {indicator.title}: values",
         "CSV",
         f"{plan.name}-{indicator.id}-values.csv",
@@ -203,7 +161,7 @@ def plan_downloads(plan: Plan) -> tuple[Download, ...]:
 
 def all_data_zip() -> Download:
     return Download(
-        ALL_DATA_ZIP,
+        urls.ALL_DATA_ZIP,
         "All data",
         "ZIP",
         "all-data.zip",
@@ -213,31 +171,30 @@ def all_data_zip() -> Download:
 
 
 def evaluation_downloads() -> tuple[Download, ...]:
-    base = EVALUATIONS_DIR
     return (
         Download(
-            f"{base}/{EVALUATIONS_PACKAGE}.zip",
+            urls.evaluations_file(f"{EVALUATIONS_PACKAGE}.zip"),
             "Evaluations catalog: data package",
             "ZIP",
             "evaluations.zip",
             "Both tables below with their Table Schemas (Frictionless Data Package).",
         ),
         Download(
-            f"{base}/datapackage.json",
+            urls.evaluations_file("datapackage.json"),
             "Evaluations catalog: datapackage.json",
             "JSON",
             "evaluations-datapackage.json",
             "Metadata and Table Schemas of the evaluations catalog.",
         ),
         Download(
-            f"{base}/evaluations.csv",
+            urls.evaluations_file("evaluations.csv"),
             "Evaluations catalog",
             "CSV",
             "evaluations.csv",
             RESOURCE_DESCRIPTIONS["evaluations"],
         ),
         Download(
-            f"{base}/recommendations.csv",
+            urls.evaluations_file("recommendations.csv"),
             "Evaluation recommendations and management responses",
             "CSV",
             "evaluation-recommendations.csv",
@@ -254,17 +211,17 @@ class DownloadLinks:
     ``evaluations`` when no evaluation is public.
     """
 
-    page = DATA_PAGE_URI
+    page = urls.DATA_PAGE_URI
 
-    def plan(self, site: Site, name: str) -> tuple[Download, ...]:
-        plan = public_view(site).portfolio.plan(name)
+    def plan(self, site: SiteView, name: str) -> tuple[Download, ...]:
+        plan = site.public.portfolio.plan(name)
         return plan_downloads(plan) if plan else ()
 
-    def evaluations(self, site: Site) -> tuple[Download, ...]:
-        return evaluation_downloads() if public_view(site).evaluations else ()
+    def evaluations(self, site: SiteView) -> tuple[Download, ...]:
+        return evaluation_downloads() if site.public.evaluations else ()
 
-    def indicator(self, site: Site, plan_name: str, indicator_id: str) -> Download | None:
-        plan = public_view(site).portfolio.plan(plan_name)
+    def indicator(self, site: SiteView, plan_name: str, indicator_id: str) -> Download | None:
+        plan = site.public.portfolio.plan(plan_name)
         indicator = plan.indicator(indicator_id) if plan else None
         if plan is None or indicator is None or not indicator.values:
             return None

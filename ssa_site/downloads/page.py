@@ -8,6 +8,7 @@ import posixpath
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ssa_site.base import urls
 from ssa_site.base.schemas import RESOURCES
 from ssa_site.downloads import catalog, columns, links
 from ssa_site.downloads.evaluations import EVALUATION_FIELDS, RECOMMENDATION_FIELDS
@@ -75,7 +76,7 @@ def data_page(
     """Write ``data.json``, then the page listing every download (``data.json`` included)."""
     catalog_file = out.json(
         links.Download(
-            links.CATALOG_PATH,
+            urls.CATALOG_PATH,
             "Catalog (data.json)",
             "JSON",
             "data.json",
@@ -84,7 +85,7 @@ def data_page(
         ),
         catalog.pod_catalog(datasets, provenance, publisher),
     )
-    link = context.linker(links.DATA_PAGE_URI)
+    link = context.linker(urls.DATA_PAGE_URI)
 
     def page_url(site_path: str) -> str:
         """A site path as a link from the Data page (absolute when site_url is set)."""
@@ -101,7 +102,7 @@ def data_page(
         landing = dataset.landing or f"data/#{dataset.key}"
         return catalog.citation(dataset, provenance, provenance.absolute(landing))
 
-    plans = {f"plan-{p.name}": p for p in links.public_view(context.site).portfolio.plans}
+    plans = {f"plan-{p.name}": p for p in context.site.public.portfolio.plans}
     views = []
     for dataset in datasets:
         per_indicator = tuple(f for f in dataset.files if "/indicators/" in f.path)
@@ -117,7 +118,7 @@ def data_page(
         )
     jsonld = catalog.script_json(catalog.schema_org(datasets, provenance, page_url, cite))
     return context.page(
-        links.DATA_PAGE_URI,
+        urls.DATA_PAGE_URI,
         "data.html",
         "Data",
         True,

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
     from xml.etree.ElementTree import ElementTree
 
-    from ssa_site.downloads.links import Download, PublicData
+    from ssa_site.downloads.links import Download
+    from ssa_site.project import PublicData
 
 ZIP_EARLIEST = datetime(1980, 1, 1, tzinfo=UTC)
 

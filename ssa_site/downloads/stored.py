@@ -21,10 +21,10 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from ssa_site.downloads.catalog import Dataset
-    from ssa_site.downloads.links import PublicData
     from ssa_site.downloads.provenance import Output, Provenance
     from ssa_site.model.publisher import Publisher
     from ssa_site.output.context import PageContext
+    from ssa_site.project import PublicData
 
 #: The downloads depend on most of the package: any change of code makes them again.
 _CODE = ("",)

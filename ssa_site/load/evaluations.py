@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from ssa_site.base import urls
 from ssa_site.base.formulas import FORMULA_FIX, formula_message, looks_like_formula
 from ssa_site.load.front_matter import Checker, parse, read_text
 from ssa_site.load.narratives import strip_leading_h1
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
 
     from ssa_site.base.problems import Problems
 
-EVALUATIONS_DIR = "evaluations"
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 _REQUIRED = ("id", "title", "type", "evaluator", "completed")
 _FIELDS = (
@@ -56,7 +56,7 @@ def load_evaluations(
     docs_dir: Path, root: Path, full: Portfolio, problems: Problems
 ) -> list[Evaluation]:
     """Every ``<docs_dir>/evaluations/<id>.md`` (but ``index.md``), checked against the model."""
-    folder = docs_dir / EVALUATIONS_DIR
+    folder = docs_dir / urls.EVALUATIONS_DIR
     if not folder.is_dir():
         return []
     evaluations: list[Evaluation] = []
@@ -73,7 +73,7 @@ def load_evaluations(
         meta, body, checker = parsed
         evaluation = _evaluation(meta, path.stem, checker, full)
         if evaluation is not None and not checker.failed:
-            src_uri = f"{EVALUATIONS_DIR}/{path.name}"
+            src_uri = f"{urls.EVALUATIONS_DIR}/{path.name}"
             evaluations.append(
                 Evaluation(
                     **{**evaluation, "body": strip_leading_h1(body)},

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from ssa_site.base import urls
 from ssa_site.base.characters import CONTROL, CONTROL_FIX, control_message
 from ssa_site.load.front_matter import read_text
 from ssa_site.load.narratives import (
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 
     from ssa_site.base.problems import Problems
 
-REVIEWS_DIR = "reviews"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -52,15 +52,6 @@ class Review:
         return str(given) if given else f"Progress review of {self.date.isoformat()}"
 
 
-def review_uri(plan: str, when: date) -> str:
-    return f"plans/{plan}/reviews/{when.isoformat()}.md"
-
-
-def is_review_source(src_uri: str) -> bool:
-    """Authored review files, which generated review pages replace."""
-    return src_uri.startswith(f"{REVIEWS_DIR}/") and src_uri.endswith(".md")
-
-
 def find_reviews(
     docs_dir: Path,
     root: Path,
@@ -69,7 +60,7 @@ def find_reviews(
 ) -> list[Review]:
     """Every review under ``<docs_dir>/reviews``, checked against the full model (a plan
     left out for an error of its own, ``Problems.left_out``, is not reported again)."""
-    reviews_dir = docs_dir / REVIEWS_DIR
+    reviews_dir = docs_dir / urls.REVIEWS_DIR
     if not reviews_dir.is_dir():
         return []
     plans = ", ".join(p.name for p in portfolio_full.plans) or "no plans loaded"
@@ -83,7 +74,7 @@ def find_reviews(
                 None,
                 None,
                 "is not where progress reviews go",
-                f"move it to {REVIEWS_DIR}/<plan>/<YYYY-MM-DD>.md",
+                f"move it to {urls.REVIEWS_DIR}/<plan>/<YYYY-MM-DD>.md",
             )
             continue
         plan_name, stem = parts[0], path.stem

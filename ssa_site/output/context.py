@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import escape
 
 from ssa_site.analysis.asof import EPOCH
+from ssa_site.analysis.ratings import StatusSettings
 from ssa_site.analysis.rollup import StatusBoard
-from ssa_site.analysis.status import StatusSettings
+from ssa_site.base.urls import Linker
 from ssa_site.cache.pages import text_arguments
 from ssa_site.charts.specs import CHARTS
 from ssa_site.load.narratives import filter_internal_blocks
 from ssa_site.model.publisher import Publisher
 from ssa_site.output.rendering import front_matter, render
-from ssa_site.output.urls import Linker
 from ssa_site.output.wayfinding import Wayfinder
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from ssa_site.cache.pages import PageCache
     from ssa_site.cache.workers import Background
     from ssa_site.load.glossary import Glossary
-    from ssa_site.project import Site
+    from ssa_site.project import SiteView
 
 PLAN_KIND_LABELS = {
     "agency-framework": "Agency frameworks",
@@ -64,7 +64,7 @@ Generated = GeneratedPage | GeneratedAsset
 class PageContext:
     """What every generator gets: the loaded site, templates and where to put big files."""
 
-    site: Site
+    site: SiteView  # what the audience may see: nothing else reaches a template
     env: jinja2.Environment
     use_directory_urls: bool = True
     scratch: Path | None = None  # a private folder for large generated files

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
-from ssa_site.load.reviews import review_uri
-from ssa_site.output.urls import (
+from ssa_site.base import urls
+from ssa_site.base.urls import (
     EVALUATIONS_INDEX_URI,
     PLANS_INDEX_URI,
     evaluation_uri,
@@ -30,14 +30,12 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-HOME_URI = "index.md"
-METHOD_INDEX_URI = "method/index.md"
 
 #: Index pages of the site's sections; a page under the folder has the index as a crumb.
 SECTION_INDEXES = {
     "plans": (PLANS_INDEX_URI, "Plans"),
     "evaluations": (EVALUATIONS_INDEX_URI, "Evaluations"),
-    "method": (METHOD_INDEX_URI, "Method"),
+    "method": (urls.METHOD_INDEX_URI, "Method"),
 }
 
 
@@ -97,7 +95,7 @@ class Wayfinder:
 
     def _trail(self, uri: str) -> tuple[Crumb, ...]:
         """Home, then the index of the page's top folder (unless the page is that index)."""
-        crumbs = [Crumb(HOME_URI, "Home")]
+        crumbs = [Crumb(urls.HOME_URI, "Home")]
         top = uri.split("/", 1)[0] if "/" in uri else ""
         section = self.sections.get(top)
         if section is not None and section.uri != uri:
@@ -137,7 +135,7 @@ class Wayfinder:
         self.places[logic_model_uri(plan.name)] = Place(top, "Logic model")
         for review in reviews:
             earlier, later = _neighbours(tuple(reviews), review)
-            self.places[review_uri(plan.name, review.date)] = Place(
+            self.places[urls.review_uri(plan.name, review.date)] = Place(
                 top,
                 review.title,
                 _review_crumb(earlier),
@@ -151,7 +149,7 @@ class Wayfinder:
         found = self.places.get(uri)
         if found is not None:
             return found
-        if uri == HOME_URI:
+        if uri == urls.HOME_URI:
             return Place((), "Home")
         return Place(self._trail(uri), title)
 
@@ -174,4 +172,4 @@ def _indicator_crumb(indicator: Indicator | None) -> Crumb | None:
 
 
 def _review_crumb(review: Review | None) -> Crumb | None:
-    return Crumb(review_uri(review.plan, review.date), review.title) if review else None
+    return Crumb(urls.review_uri(review.plan, review.date), review.title) if review else None

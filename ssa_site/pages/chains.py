@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ssa_site.analysis.alignment import Alignment
 from ssa_site.analysis.logic_model import logic_model
-from ssa_site.output.urls import ALIGNMENT_URI, logic_model_uri
+from ssa_site.base.urls import ALIGNMENT_URI, logic_model_uri
 
 if TYPE_CHECKING:
     from ssa_site.output.context import Generated, PageContext

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from ssa_site.analysis.alignment import Alignment
 from ssa_site.analysis.theory_of_change import narrative_sections
+from ssa_site.base.urls import PLANS_INDEX_URI, indicator_uri, plan_uri, result_uri
 from ssa_site.output.context import PLAN_KIND_LABELS, Generated, GeneratedPage, PageContext
-from ssa_site.output.urls import PLANS_INDEX_URI, indicator_uri, plan_uri, result_uri
 from ssa_site.pages.reader import portfolio_context
 
 if TYPE_CHECKING:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ssa_site.base.urls import EVALUATIONS_INDEX_URI, evaluation_uri
 from ssa_site.load.narratives import split_front_matter, strip_leading_h1
 from ssa_site.model.evaluation import (
     FOLLOW_UP_LABELS,
@@ -18,7 +19,6 @@ from ssa_site.model.evaluation import (
     Evaluation,
     RecommendationCounts,
 )
-from ssa_site.output.urls import EVALUATIONS_INDEX_URI, evaluation_uri
 
 if TYPE_CHECKING:
     from ssa_site.model.plan import Plan

@@ -10,7 +10,8 @@ import time
 from functools import partial
 from typing import TYPE_CHECKING
 
-from ssa_site.analysis.status import StatusSettings, assess
+from ssa_site.analysis.status import assess
+from ssa_site.base import urls
 from ssa_site.base.logs import logger
 from ssa_site.base.periods import parse_period
 from ssa_site.cache.workers import parallel_map
@@ -22,12 +23,11 @@ from ssa_site.output.context import Generated, GeneratedAsset, PageContext
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from ssa_site.analysis.ratings import StatusSettings
     from ssa_site.analysis.status import IndicatorStatus
     from ssa_site.cache.workers import Background
 
 log = logger(__name__)
-
-METHOD_URI = "method/status.md"
 
 
 def chart_assets(
@@ -96,7 +96,7 @@ def performance_files(context: PageContext) -> list[Generated]:
 def method_page(context: PageContext) -> Generated:
     settings = context.status_settings
     return context.page(
-        METHOD_URI,
+        urls.STATUS_METHOD_URI,
         "method_status.html",
         "How indicator status is rated",
         True,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ssa_site.output.urls import QUALITY_URI
+from ssa_site.base.urls import QUALITY_URI
 
 if TYPE_CHECKING:
     from ssa_site.output.context import Generated, PageContext

@@ -6,13 +6,11 @@ from __future__ import annotations
 import posixpath
 from typing import TYPE_CHECKING, Any
 
-from ssa_site.charts.world_map import MAP_PATH, countries, map_svg
+from ssa_site.base import urls
+from ssa_site.base.urls import Linker
+from ssa_site.charts.world_map import countries, map_svg
 from ssa_site.load.glossary import Glossary, Term, packaged_glossary
-from ssa_site.load.reviews import review_uri
 from ssa_site.output.context import GeneratedAsset
-from ssa_site.output.urls import PLANS_INDEX_URI, Linker, plan_uri
-from ssa_site.output.wayfinding import METHOD_INDEX_URI
-from ssa_site.pages.performance import METHOD_URI as STATUS_METHOD_URI
 from ssa_site.pages.performance import worked_examples
 
 if TYPE_CHECKING:
@@ -21,8 +19,6 @@ if TYPE_CHECKING:
     from ssa_site.model.plan import Portfolio
     from ssa_site.output.context import Generated, PageContext
 
-GLOSSARY_URI = "glossary.md"
-
 
 def reader_pages(context: PageContext) -> list[Generated]:
     """The map's SVG, /glossary/ and /method/ (in the nav)."""
@@ -30,14 +26,14 @@ def reader_pages(context: PageContext) -> list[Generated]:
     # The SVG links from its own folder: a country with one plan opens it, one with
     # several opens its group on the plans index.
     here = Linker(
-        posixpath.join(posixpath.dirname(MAP_PATH), "index.md"), context.use_directory_urls
+        posixpath.join(posixpath.dirname(urls.MAP_PATH), "index.md"), context.use_directory_urls
     )
     href = {c.code: _country_link(c, here) for c in found}
     glossary = context.glossary or packaged_glossary()
     return [
-        GeneratedAsset(MAP_PATH, map_svg(found, href)),
+        GeneratedAsset(urls.MAP_PATH, map_svg(found, href)),
         context.page(
-            GLOSSARY_URI,
+            urls.GLOSSARY_URI,
             "glossary.html",
             "Glossary",
             True,
@@ -45,15 +41,13 @@ def reader_pages(context: PageContext) -> list[Generated]:
             glossary=glossary,
         ),
         context.page(
-            METHOD_INDEX_URI,
+            urls.METHOD_INDEX_URI,
             "method.html",
             "About the data and method",
             True,
             hierarchies=hierarchies(context.site.portfolio),
             levels=levels(context.site.portfolio, glossary),
             examples=worked_examples(context.status_settings)[:1],
-            status_method=STATUS_METHOD_URI,
-            glossary_uri=GLOSSARY_URI,
             licences=licences(context.site.portfolio),
             publisher=context.publisher.name if context.publisher else "",
             site_name=context.site_name,
@@ -68,22 +62,19 @@ def portfolio_context(context: PageContext) -> dict[str, Any]:
     latest: dict[str, tuple[Review, str]] = {}
     for review in context.site.reviews:  # by plan and date: the last one wins
         if context.site.portfolio.plan(review.plan) is not None:
-            latest[review.plan] = (review, review_uri(review.plan, review.date))
+            latest[review.plan] = (review, urls.review_uri(review.plan, review.date))
     found = countries(context.site.portfolio, context.status)
     return {
         "countries": found,
         "country_names": {c.code: c.label for c in found},
         "latest_reviews": latest,
-        "map_path": MAP_PATH,
-        "glossary_uri": GLOSSARY_URI,
-        "method_uri": METHOD_INDEX_URI,
     }
 
 
 def _country_link(country: Country, here: Linker) -> str:
     if len(country.plans) == 1:
-        return here.to(plan_uri(country.plans[0].name))
-    return here.to(PLANS_INDEX_URI, country.anchor)
+        return here.to(urls.plan_uri(country.plans[0].name))
+    return here.to(urls.PLANS_INDEX_URI, country.anchor)
 
 
 def by_letter(glossary: Glossary) -> list[tuple[str, list[Term]]]:

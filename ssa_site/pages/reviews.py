@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ssa_site.base.urls import review_uri
 from ssa_site.charts.specs import status_chart
-from ssa_site.load.reviews import Review, review_uri
 from ssa_site.pages.performance import chart_assets
 
 if TYPE_CHECKING:
     from ssa_site.analysis.rollup import Change, StatusBoard
     from ssa_site.charts.svg import Chart
+    from ssa_site.load.reviews import Review
     from ssa_site.model.plan import Plan
     from ssa_site.output.context import Generated, PageContext
 

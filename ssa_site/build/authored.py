@@ -1,0 +1,69 @@
+"""The authored Markdown files of a build: which MkDocs builds as they are, and which
+the plugin takes (they become parts of generated pages, or are internal)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+
+from ssa_site.base import urls
+from ssa_site.load.narratives import split_front_matter
+
+if TYPE_CHECKING:
+    from mkdocs.structure.files import File, Files
+
+
+@dataclass(frozen=True)
+class AuthoredPages:
+    """Authored pages that generated pages start from (None: the project has none)."""
+
+    home: str | None = None  # index.md, front matter included
+    plans_index: str | None = None  # plans/index.md, its body
+    evaluations_index: str | None = None  # evaluations/index.md, front matter included
+
+
+def take_authored(files: Files, internal: bool) -> AuthoredPages:
+    """Remove from ``files`` the authored pages the plugin folds into generated pages or
+    rebuilds from their front matter, and in a public build every page marked internal;
+    what generated pages start from."""
+    home = files.get_file_from_path(urls.HOME_URI)
+    plans_index = files.get_file_from_path(urls.PLANS_INDEX_URI)
+    evaluations_index = files.get_file_from_path(urls.EVALUATIONS_INDEX_URI)
+    evaluations_markdown = (
+        evaluations_index.content_string
+        if evaluations_index and (internal or not is_internal_page(evaluations_index))
+        else None
+    )
+    for file in list(files):
+        if not file.is_documentation_page() or file.generated_by:
+            continue
+        if urls.is_taken_source(file.src_uri):
+            # Narratives are folded into generated pages; review narratives become review
+            # pages; evaluation summaries are rebuilt from their front matter (the index's
+            # own index.md is the intro of the generated index).
+            files.remove(file)
+        elif not internal and is_internal_page(file):
+            files.remove(file)
+            if file is home or file is plans_index:
+                raise PluginError(f"{file.src_uri} is marked internal but must be public")
+    pages = AuthoredPages(
+        home=home.content_string if home else None,
+        plans_index=_body(plans_index.content_string) if plans_index else None,
+        evaluations_index=evaluations_markdown,
+    )
+    for folded in (home, plans_index):
+        if folded is not None:
+            files.remove(folded)
+    return pages
+
+
+def is_internal_page(file: File) -> bool:
+    meta, _, _ = split_front_matter(file.content_string)
+    return meta.get("visibility") == "internal"
+
+
+def _body(markdown: str) -> str:
+    _, body, _ = split_front_matter(markdown)
+    return body
