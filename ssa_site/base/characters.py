@@ -9,10 +9,20 @@ with a traceback half-way through writing a chart or an XML file.
 from __future__ import annotations
 
 import re
+from typing import Any
+
+from ssa_site.base.problems import ProblemType
 
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-CONTROL_FIX = "delete it: such characters often come from copying text out of another program"
+
+CONTROL_CHARACTER = ProblemType(
+    "control-character",
+    "Control character in text",
+    "holds the control character U+{code:04X}",
+    "delete it: such characters often come from copying text out of another program",
+)
 
 
-def control_message(character: str) -> str:
-    return f"holds the control character U+{ord(character):04X}"
+def control_params(character: str) -> dict[str, Any]:
+    """The fields of :data:`CONTROL_CHARACTER` for ``character``."""
+    return {"code": ord(character)}

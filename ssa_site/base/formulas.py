@@ -15,13 +15,20 @@ spreadsheet reads as a number or as text, never as a call.
 from __future__ import annotations
 
 import re
+from typing import Any
+
+from ssa_site.base.problems import ProblemType, Severity
 
 _STARTS = ("=", "+", "-", "@", "\t", "\r")
 _HARMLESS = re.compile(r"^(?:-+|[+-] ?\d[\d,.]*(?: ?%)?(?: [\w ./]*)?)$")
 
-FORMULA_FIX = (
+LOOKS_LIKE_FORMULA = ProblemType(
+    "looks-like-formula",
+    "Text a spreadsheet would run as a formula",
+    "'{shown}' starts like a spreadsheet formula ({first!r})",
     "start the text with a word or a digit, e.g. 'minus 5' or '−5' (the minus sign), "
-    "so that spreadsheet programs opening the CSV download do not run it as a formula"
+    "so that spreadsheet programs opening the CSV download do not run it as a formula",
+    Severity.WARNING,
 )
 
 
@@ -30,6 +37,6 @@ def looks_like_formula(text: str) -> bool:
     return text.startswith(_STARTS) and not _HARMLESS.match(text)
 
 
-def formula_message(text: str) -> str:
-    shown = text if len(text) <= 40 else text[:40] + "…"
-    return f"'{shown}' starts like a spreadsheet formula ({text[:1]!r})"
+def formula_params(text: str) -> dict[str, Any]:
+    """The fields of :data:`LOOKS_LIKE_FORMULA` for ``text``."""
+    return {"shown": text if len(text) <= 40 else text[:40] + "…", "first": text[:1]}

@@ -3,6 +3,11 @@
 Each problem reads ``path:row: field: what is wrong (how to fix)``; rows are counted as in
 the file, with the header as row 1.  Collect them all, then decide: any error stops the build.
 
+Problems are typed, as frictionless' errors are: each kind is a :class:`ProblemType` with
+a stable ``code`` (``value-not-a-number``), a title, and templates of its message and fix,
+declared once beside the check that reports it. ``ssa-site validate --format json`` carries
+the code, so CI can filter by kind; tests assert on codes and fields.
+
 Root causes only: an error that makes the loader leave a row (or a whole file, or a plan)
 out of the model names what it left out (:attr:`Problem.left_out`), and a reference check
 names what it looked for (:attr:`Problem.reference`).  A reference to something left out for
@@ -14,8 +19,10 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import re
+import string
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -29,8 +36,62 @@ EVERY_PLAN = "*"
 
 
 class Severity(enum.Enum):
+    """How much a problem matters: an error stops every build; a warning fails only
+    ``mkdocs build --strict``; a notice (a report-only quality finding) fails nothing."""
+
     ERROR = "error"
     WARNING = "warning"
+    NOTICE = "notice"
+
+
+_CODE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class ProblemType:
+    """A kind of problem: a stable code, a title, and templates (``str.format`` fields)
+    of what is wrong and how to fix it. Call it to make a :class:`Problem`."""
+
+    code: str
+    title: str
+    message: str
+    fix: str = ""
+    severity: Severity = Severity.ERROR
+    rule: str | None = None  # the plan quality rule reporting it (ssa_site.analysis.quality)
+
+    #: Every type declared, by code (a code names one kind of problem only).
+    registry: ClassVar[dict[str, ProblemType]] = {}
+
+    def __post_init__(self) -> None:
+        if not _CODE.match(self.code):
+            raise ValueError(f"problem code {self.code!r}: use lowercase words joined by '-'")
+        known = ProblemType.registry.setdefault(self.code, self)
+        if known is not self and known != self:
+            raise ValueError(f"problem code {self.code!r} is declared twice")
+
+    @property
+    def fields(self) -> frozenset[str]:
+        """The template fields the message and fix take."""
+        return frozenset(
+            name
+            for template in (self.message, self.fix)
+            for _, name, _, _ in string.Formatter().parse(template)
+            if name
+        )
+
+    def __call__(
+        self, path: str, row: int | None, field: str | None, /, **params: Any
+    ) -> Problem:
+        return Problem(
+            path,
+            row,
+            field,
+            self.message.format(**params),
+            self.fix.format(**params),
+            self.severity,
+            rule=self.rule,
+            code=self.code,
+        )
 
 
 @dataclass(frozen=True, order=True)
@@ -45,11 +106,18 @@ class Problem:
     severity: Severity = Severity.ERROR
     rule: str | None = dataclasses.field(
         default=None, compare=False
-    )  # quality rule id, see quality.py
+    )  # plan quality rule id, see ssa_site.analysis.quality
     #: For an error that made the loader leave something out of the model: what it left out.
     left_out: Subject | None = dataclasses.field(default=None, compare=False)
-    #: For a reference that names nothing: what it names (see :meth:`Problems.error`).
+    #: For a reference that names nothing: what it names (see :meth:`Problems.add`).
     reference: Subject | None = dataclasses.field(default=None, compare=False)
+    #: The kind of problem (:class:`ProblemType` code).
+    code: str = dataclasses.field(default="", compare=False)
+
+    @property
+    def title(self) -> str:
+        found = ProblemType.registry.get(self.code)
+        return found.title if found else ""
 
     def __str__(self) -> str:
         where = self.path if self.row is None else f"{self.path}:{self.row}"
@@ -73,25 +141,23 @@ class Problems:
     )
     _scanned: int = dataclasses.field(default=0, init=False, repr=False, compare=False)
 
-    def error(
+    def add(
         self,
+        kind: ProblemType,
         path: str,
         row: int | None,
         field: str | None,
-        message: str,
-        fix: str,
+        /,
         *,
         reference: Subject | None = None,
+        **params: Any,
     ) -> None:
-        """Report an error.  A reference check passes the ``reference`` it could not resolve:
-        when that row, file or plan was left out for an error of its own, reported before,
-        this error is a consequence of that one and is not reported again."""
-        self._add(Problem(path, row, field, message, fix, Severity.ERROR, reference=reference))
-
-    def warning(
-        self, path: str, row: int | None, field: str | None, message: str, fix: str
-    ) -> None:
-        self.items.append(Problem(path, row, field, message, fix, Severity.WARNING))
+        """Report a problem of ``kind``, its templates filled with ``params``. A reference
+        check passes the ``reference`` it could not resolve: when that row, file or plan
+        was left out for an error of its own, reported before, this error is a consequence
+        of that one and is not reported again."""
+        problem = kind(path, row, field, **params)
+        self._add(dataclasses.replace(problem, reference=reference) if reference else problem)
 
     def extend(self, other: Problems | list[Problem]) -> None:
         for problem in other.items if isinstance(other, Problems) else other:

@@ -1,7 +1,7 @@
 """Cross-checks Frictionless cannot do: hierarchy, alignment, periods and value logic.
 
 A check that finds nothing where a reference points passes the reference to
-``Problems.error``: if the loader left that row out for its own error, only that error shows.
+``Problems.add``: if the loader left that row out for its own error, only that error shows.
 """
 
 from __future__ import annotations
@@ -10,11 +10,112 @@ from collections import Counter
 from dataclasses import fields
 from typing import TYPE_CHECKING
 
-from ssa_site.base.formulas import FORMULA_FIX, formula_message, looks_like_formula
+from ssa_site.base.formulas import LOOKS_LIKE_FORMULA, formula_params, looks_like_formula
+from ssa_site.base.problems import ProblemType, Severity
 from ssa_site.model.plan import Indicator, Plan, Result, Value
 
 if TYPE_CHECKING:
     from ssa_site.base.problems import Problems
+
+UNKNOWN_LEVEL = ProblemType(
+    "unknown-level",
+    "Level not in the plan",
+    "'{level}' is not a level of this plan",
+    "use one of: {levels} (or change ssa.levels)",
+)
+LEVEL_NOT_BELOW_PARENT = ProblemType(
+    "level-not-below-parent",
+    "Level not below the parent's",
+    "'{level}' is not below its parent {parent}'s level '{parent_level}'",
+    "give the result a lower level or attach it to a higher parent",
+)
+ALIGNS_TO_OWN_PLAN = ProblemType(
+    "aligns-to-own-plan",
+    "Alignment inside the plan",
+    "'{ref}' refers to this same plan",
+    "use parent for links inside a plan; aligns_to names other plans",
+)
+UNKNOWN_PLAN = ProblemType(
+    "unknown-plan",
+    "Reference to no plan",
+    "'{ref}' names no plan '{plan}'",
+    "use one of: {plans}",
+)
+UNKNOWN_ALIGNED_RESULT = ProblemType(
+    "unknown-aligned-result",
+    "Alignment to no result",
+    "'{ref}' names no result '{result}' in plan '{plan}'",
+    "correct the id or add the result to {path}",
+)
+RESULT_CYCLE = ProblemType(
+    "result-cycle",
+    "Results in a cycle",
+    "the results form a cycle: {chain}",
+    "give one of them a parent outside the cycle, or none",
+)
+UNLISTED_DIMENSION = ProblemType(
+    "unlisted-dimension",
+    "Breakdown not in disaggregated_by",
+    "values are broken down by '{dimension}', which is not listed",
+    "add '{dimension}' to disaggregated_by",
+    Severity.WARNING,
+)
+DUPLICATE_VALUE = ProblemType(
+    "duplicate-value",
+    "Two values for one period",
+    "indicator {indicator} has {count} {kind} rows for {period}{same}",
+    "keep one row per indicator, period, kind and disaggregation",
+)
+NUMBER_FOR_QUALITATIVE = ProblemType(
+    "number-for-qualitative",
+    "Number for a qualitative indicator",
+    "indicator {indicator} is qualitative but the row has a number",
+    "write the value in the 'text' column, or change the indicator's measure",
+)
+EMPTY_TEXT_VALUE = ProblemType(
+    "empty-text-value",
+    "Empty qualitative value",
+    "the qualitative value is empty",
+    "fill in text",
+)
+EMPTY_VALUE = ProblemType(
+    "empty-value",
+    "Empty value",
+    "is empty{with_text}",
+    "write the number; qualitative values need measure 'qualitative'",
+)
+PERIOD_OUTSIDE_PLAN = ProblemType(
+    "period-outside-plan",
+    "Period outside the plan period",
+    "{period} lies outside the plan period {start} to {end}",
+    "correct the period, or extend ssa.period in datapackage.json",
+    Severity.WARNING,
+)
+TARGET_WITHOUT_BASELINE = ProblemType(
+    "target-without-baseline",
+    "Targets without a baseline",
+    "indicator {indicator} has targets but no baseline",
+    "add a baseline row so progress can be measured",
+    Severity.WARNING,
+)
+UNKNOWN_INITIATIVE_RESULT = ProblemType(
+    "unknown-initiative-result",
+    "Initiative contributing to no result",
+    "'{result}' is not a result of this plan",
+    "use ids from {path}",
+)
+END_BEFORE_START = ProblemType(
+    "end-before-start",
+    "End before start",
+    "{end} is before the start {start}",
+    "correct the dates",
+)
+ME_BUDGET_OVER_BUDGET = ProblemType(
+    "me-budget-over-budget",
+    "M&E budget larger than the budget",
+    "is larger than the whole budget",
+    "the M&E budget is part of the budget: correct one of them",
+)
 
 #: Fields that are ids, references or fixed vocabularies: checked elsewhere, never prose.
 _NOT_PROSE = frozenset(
@@ -37,12 +138,13 @@ def _check_results(plan: Plan, by_name: dict[str, Plan], problems: Problems) -> 
     path = plan.resource_path("results")
     for result in plan.results:
         if plan.levels and result.level not in plan.levels:
-            problems.error(
+            problems.add(
+                UNKNOWN_LEVEL,
                 path,
                 result.row,
                 "level",
-                f"'{result.level}' is not a level of this plan",
-                f"use one of: {', '.join(plan.levels)} (or change ssa.levels)",
+                level=result.level,
+                levels=", ".join(plan.levels),
             )
         parent = plan.result(result.parent) if result.parent else None
         if (
@@ -51,40 +153,41 @@ def _check_results(plan: Plan, by_name: dict[str, Plan], problems: Problems) -> 
             and result.level in plan.levels
             and plan.level_index(result.level) <= plan.level_index(parent.level)
         ):
-            problems.error(
+            problems.add(
+                LEVEL_NOT_BELOW_PARENT,
                 path,
                 result.row,
                 "level",
-                f"'{result.level}' is not below its parent {parent.id}'s level '{parent.level}'",
-                "give the result a lower level or attach it to a higher parent",
+                level=result.level,
+                parent=parent.id,
+                parent_level=parent.level,
             )
         for ref in result.aligns_to:
             target_plan = by_name.get(ref.plan)
             if ref.plan == plan.name:
-                problems.error(
-                    path,
-                    result.row,
-                    "aligns_to",
-                    f"'{ref}' refers to this same plan",
-                    "use parent for links inside a plan; aligns_to names other plans",
-                )
+                problems.add(ALIGNS_TO_OWN_PLAN, path, result.row, "aligns_to", ref=ref)
             elif target_plan is None:
-                problems.error(
+                problems.add(
+                    UNKNOWN_PLAN,
                     path,
                     result.row,
                     "aligns_to",
-                    f"'{ref}' names no plan '{ref.plan}'",
-                    f"use one of: {', '.join(sorted(by_name)) or 'no plans loaded'}",
                     reference=(ref.plan, None, None),
+                    ref=ref,
+                    plan=ref.plan,
+                    plans=", ".join(sorted(by_name)) or "no plans loaded",
                 )
             elif target_plan.result(ref.result) is None:
-                problems.error(
+                problems.add(
+                    UNKNOWN_ALIGNED_RESULT,
                     path,
                     result.row,
                     "aligns_to",
-                    f"'{ref}' names no result '{ref.result}' in plan '{ref.plan}'",
-                    f"correct the id or add the result to {target_plan.resource_path('results')}",
                     reference=(ref.plan, "results", ref.result),
+                    ref=ref,
+                    result=ref.result,
+                    plan=ref.plan,
+                    path=target_plan.resource_path("results"),
                 )
     _check_cycles(plan, path, problems)
 
@@ -100,13 +203,7 @@ def _check_cycles(plan: Plan, path: str, problems: Problems) -> None:
                 if not reported.intersection(r.id for r in cycle):
                     first = min(cycle, key=lambda r: r.row)
                     chain = " → ".join(r.id for r in [*cycle, cycle[0]])
-                    problems.error(
-                        path,
-                        first.row,
-                        "parent",
-                        f"the results form a cycle: {chain}",
-                        "give one of them a parent outside the cycle, or none",
-                    )
+                    problems.add(RESULT_CYCLE, path, first.row, "parent", chain=chain)
                     reported.update(r.id for r in cycle)
                 break
             seen.append(node)
@@ -119,12 +216,12 @@ def _check_indicators(plan: Plan, problems: Problems) -> None:
         _check_values(plan, indicator, values_path, problems)
         for dimension in indicator.dimensions:
             if indicator.disaggregated_by and dimension not in indicator.disaggregated_by:
-                problems.warning(
+                problems.add(
+                    UNLISTED_DIMENSION,
                     plan.resource_path("indicators"),
                     indicator.row,
                     "disaggregated_by",
-                    f"values are broken down by '{dimension}', which is not listed",
-                    f"add '{dimension}' to disaggregated_by",
+                    dimension=dimension,
                 )
 
 
@@ -135,34 +232,31 @@ def _check_values(plan: Plan, indicator: Indicator, path: str, problems: Problem
         key = (value.period.label, value.kind, value.dimensions)
         if keys[key] > 1 and key not in reported_dupes:
             reported_dupes.add(key)
-            problems.error(
+            problems.add(
+                DUPLICATE_VALUE,
                 path,
                 value.row,
                 "period",
-                f"indicator {indicator.id} has {keys[key]} {value.kind} rows for "
-                f"{value.period.label}" + (" (same disaggregation)" if value.dimensions else ""),
-                "keep one row per indicator, period, kind and disaggregation",
+                indicator=indicator.id,
+                count=keys[key],
+                kind=value.kind,
+                period=value.period.label,
+                same=" (same disaggregation)" if value.dimensions else "",
             )
         if indicator.qualitative:
             if value.value is not None:
-                problems.error(
-                    path,
-                    value.row,
-                    "value",
-                    f"indicator {indicator.id} is qualitative but the row has a number",
-                    "write the value in the 'text' column, or change the indicator's measure",
+                problems.add(
+                    NUMBER_FOR_QUALITATIVE, path, value.row, "value", indicator=indicator.id
                 )
             elif value.text is None:
-                problems.error(
-                    path, value.row, "text", "the qualitative value is empty", "fill in text"
-                )
+                problems.add(EMPTY_TEXT_VALUE, path, value.row, "text")
         elif value.value is None:
-            problems.error(
+            problems.add(
+                EMPTY_VALUE,
                 path,
                 value.row,
                 "value",
-                "is empty" + (" (the row has text)" if value.text else ""),
-                "write the number; qualitative values need measure 'qualitative'",
+                with_text=" (the row has text)" if value.text else "",
             )
         if (
             value.kind != "baseline"
@@ -170,24 +264,21 @@ def _check_values(plan: Plan, indicator: Indicator, path: str, problems: Problem
             and plan.period_end
             and (value.period.end < plan.period_start or value.period.start > plan.period_end)
         ):
-            problems.warning(
+            problems.add(
+                PERIOD_OUTSIDE_PLAN,
                 path,
                 value.row,
                 "period",
-                f"{value.period.label} lies outside the plan period "
-                f"{plan.period_start} to {plan.period_end}",
-                "correct the period, or extend ssa.period in datapackage.json",
+                period=value.period.label,
+                start=plan.period_start,
+                end=plan.period_end,
             )
     totals = indicator.totals
     has_baseline = any(v.kind == "baseline" for v in totals)
     first_target = next((v for v in totals if v.kind == "target"), None)
     if first_target is not None and not has_baseline:
-        problems.warning(
-            path,
-            first_target.row,
-            "kind",
-            f"indicator {indicator.id} has targets but no baseline",
-            "add a baseline row so progress can be measured",
+        problems.add(
+            TARGET_WITHOUT_BASELINE, path, first_target.row, "kind", indicator=indicator.id
         )
 
 
@@ -196,34 +287,30 @@ def _check_initiatives(plan: Plan, problems: Problems) -> None:
     for initiative in plan.initiatives:
         for result_id in initiative.results:
             if plan.result(result_id) is None:
-                problems.error(
+                problems.add(
+                    UNKNOWN_INITIATIVE_RESULT,
                     path,
                     initiative.row,
                     "results",
-                    f"'{result_id}' is not a result of this plan",
-                    f"use ids from {plan.resource_path('results')}",
                     reference=(plan.name, "results", result_id),
+                    result=result_id,
+                    path=plan.resource_path("results"),
                 )
         if initiative.start and initiative.end and initiative.end < initiative.start:
-            problems.error(
+            problems.add(
+                END_BEFORE_START,
                 path,
                 initiative.row,
                 "end",
-                f"{initiative.end} is before the start {initiative.start}",
-                "correct the dates",
+                end=initiative.end,
+                start=initiative.start,
             )
         if (
             initiative.budget is not None
             and initiative.me_budget is not None
             and initiative.me_budget > initiative.budget
         ):
-            problems.error(
-                path,
-                initiative.row,
-                "me_budget",
-                "is larger than the whole budget",
-                "the M&E budget is part of the budget: correct one of them",
-            )
+            problems.add(ME_BUDGET_OVER_BUDGET, path, initiative.row, "me_budget")
 
 
 def _check_formulas(plan: Plan, problems: Problems) -> None:
@@ -246,10 +333,10 @@ def _check_formulas(plan: Plan, problems: Problems) -> None:
                 cells += list(entity.dimensions)  # (dimension, category) pairs
             for name, text in cells:
                 if looks_like_formula(text):
-                    problems.warning(
+                    problems.add(
+                        LOOKS_LIKE_FORMULA,
                         plan.resource_path(resource),
                         entity.row,
                         name,
-                        formula_message(text),
-                        FORMULA_FIX,
+                        **formula_params(text),
                     )
