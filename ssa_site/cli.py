@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -13,9 +15,16 @@ import yaml
 
 from ssa_site.analysis.quality import QualityOptions
 from ssa_site.authoring import report
-from ssa_site.base.problems import Problem
+from ssa_site.base.problems import Problem, ProblemType, Severity
 from ssa_site.model.visibility import DEFAULT_INTERNAL_FIELDS
 from ssa_site.project import Site, load_site
+
+BAD_QUALITY_OPTION = ProblemType(
+    "bad-quality-option",
+    "Wrong plan quality option",
+    "{error}",
+    "correct the option (see README.md, 'Plan quality')",
+)
 
 
 @dataclass(frozen=True)
@@ -58,12 +67,11 @@ def project_options(root: Path) -> ProjectOptions:
     if isinstance(late_after_days, int) and not isinstance(late_after_days, bool):
         quality = replace(quality, reporting_lag_days=late_after_days)
     problems = tuple(
-        Problem(
+        BAD_QUALITY_OPTION(
             "mkdocs.yml",
             None,
             "plugins.ssa." + error.split(":", 1)[0],
-            error.split(": ", 1)[1],
-            "correct the option (see README.md, 'Plan quality')",
+            error=error.split(": ", 1)[1],
         )
         for error in errors
     )
@@ -105,6 +113,33 @@ def main() -> None:
     """Publish security-sector-assistance plans, indicators and evaluations."""
 
 
+def problem_types() -> list[ProblemType]:
+    """Every kind of problem ``validate`` can report, by code.
+
+    Kinds are declared beside the checks that report them, in the loaders and analyses
+    (some imported only when needed, as ``load.tables`` is): import them all."""
+    import ssa_site.analysis
+    import ssa_site.base
+    import ssa_site.load
+    import ssa_site.project  # the kinds of its own checks
+
+    for package in (ssa_site.base, ssa_site.load, ssa_site.analysis):
+        for module in pkgutil.iter_modules(package.__path__, f"{package.__name__}."):
+            importlib.import_module(module.name)
+    return sorted(ProblemType.registry.values(), key=lambda kind: kind.code)
+
+
+def _print_codes(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``validate --codes``: the catalogue of problem kinds, one a line, sorted by code."""
+    if not value or ctx.resilient_parsing:
+        return
+    kinds = problem_types()
+    width = max((len(kind.code) for kind in kinds), default=0)
+    for kind in kinds:
+        click.echo(f"{kind.code:<{width}}  {kind.severity.value:<7}  {kind.title}")
+    ctx.exit(0)
+
+
 @main.command()
 @click.argument("directory", default=".", type=_PROJECT_DIR)
 @click.option(
@@ -113,9 +148,17 @@ def main() -> None:
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="json: a list of {path, row, field, message, fix, severity, rule} on stdout.",
+    help="json: a list of {path, row, field, code, title, message, fix, severity, rule} on stdout.",
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too, like mkdocs build --strict.")
+@click.option(
+    "--codes",
+    is_flag=True,
+    is_eager=True,
+    expose_value=False,
+    callback=_print_codes,
+    help="List every kind of problem (code, severity, title) and exit.",
+)
 def validate(directory: Path, output_format: str, strict: bool) -> None:
     """Check a site project's data and narratives and list every problem.
 
@@ -134,7 +177,7 @@ def validate(directory: Path, output_format: str, strict: bool) -> None:
             click.echo(line, color=color)
     summary = f"{len(site.plans)} plan(s) checked: {report.describe_counts(found)}"
     click.echo(summary, err=output_format == "json", color=color)
-    failed = found[report.ERROR] or (strict and found[report.WARNING])
+    failed = found[Severity.ERROR] or (strict and found[Severity.WARNING])
     sys.exit(1 if failed else 0)
 
 

@@ -5,19 +5,25 @@ This is the core's entry point: the MkDocs plugin and the CLI both call :func:`l
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ssa_site.analysis.asof import EPOCH, reference_date
 from ssa_site.analysis.quality import QualityOptions, QualityReport, check_quality
-from ssa_site.base.problems import Problem, Problems
+from ssa_site.base.problems import Problem, Problems, ProblemType
 from ssa_site.cache import store as cache
 from ssa_site.cache.store import tree_digest
 from ssa_site.load.checks import check_plans
 from ssa_site.load.evaluations import check_publication, load_evaluations
-from ssa_site.load.narratives import Narrative, check_pages, find_narratives
+from ssa_site.load.narratives import (
+    Narrative,
+    check_pages,
+    filter_internal_blocks,
+    find_narratives,
+)
 from ssa_site.load.package import display
 from ssa_site.load.plans import load_plans
 from ssa_site.load.reviews import Review, find_reviews
@@ -33,6 +39,13 @@ if TYPE_CHECKING:
     from ssa_site.model.evaluation import Evaluation, Recommendation
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+ID_NOT_URL_SAFE = ProblemType(
+    "id-not-url-safe",
+    "Id unusable in a web address",
+    "'{id}' cannot be used in a web address",
+    "use up to 64 letters, digits, '.', '-' and '_', starting with a letter or digit",
+)
 
 
 @dataclass(frozen=True)
@@ -152,13 +165,12 @@ def _check_ids(plans: list[Plan], problems: Problems) -> None:
         ):
             for entity in entities:
                 if not _ID.match(entity.id) or len(entity.id) > 64:
-                    problems.error(
+                    problems.add(
+                        ID_NOT_URL_SAFE,
                         plan.resource_path(resource),
                         entity.row,
                         "id",
-                        f"'{entity.id[:80]}' cannot be used in a web address",
-                        "use up to 64 letters, digits, '.', '-' and '_', starting with a "
-                        "letter or digit",
+                        id=entity.id[:80],
                     )
 
 
@@ -174,6 +186,16 @@ def _checked(plans: list[Plan], root: Path, data_dir: Path, fingerprint: str) ->
         return check()
     entry = cache.key(cache.CHECK_CODE, "checks", display(data_dir, root), fingerprint)
     return list(cache.computed(cache.base_dir(root), "checks", entry, check))
+
+
+_T = TypeVar("_T", Narrative, Review, "Evaluation")
+
+
+def _without_internal_passages(texts: tuple[_T, ...]) -> tuple[_T, ...]:
+    """Narratives, reviews or evaluations with their ``/// internal`` passages dropped."""
+    return tuple(
+        dataclasses.replace(t, body=filter_internal_blocks(t.body, internal=False)) for t in texts
+    )
 
 
 def load_site(
@@ -214,19 +236,22 @@ def load_site(
             and (n.result is None or plan.result(n.result) is not None)
         )
     )
+    audience_reviews = reviews_for_audience(reviews, portfolio)
     if portfolio.is_internal:
         public_portfolio = for_audience(plans, PUBLIC, internal_fields)
-        public = PublicData(
-            public_portfolio,
-            evaluation_model.for_audience(all_evaluations, public_portfolio),
-        )
+        public_evaluations = evaluation_model.for_audience(all_evaluations, public_portfolio)
+        public = PublicData(public_portfolio, _without_internal_passages(public_evaluations))
     else:
+        # Internal passages of the public's narratives go now: nothing later can show them.
+        visible = _without_internal_passages(visible)
+        evaluations = _without_internal_passages(evaluations)
+        audience_reviews = _without_internal_passages(audience_reviews)
         public = PublicData(portfolio, evaluations)
     view = SiteView(
         portfolio=portfolio,
         narratives=visible,
         evaluations=evaluations,
-        reviews=reviews_for_audience(reviews, portfolio),
+        reviews=audience_reviews,
         public=public,
         internal_fields=tuple(internal_fields),
         today=reference_date(portfolio, evaluations),

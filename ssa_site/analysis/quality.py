@@ -5,6 +5,9 @@ Each rule has an id (``result-indicators``, ``me-budget-share``…) and reports
 internal content included: the findings are for the plan's authors (``ssa-site validate``,
 the build log and the internal ``/quality/`` page), never for the public.
 
+Each finding is typed: its :class:`~ssa_site.base.problems.ProblemType` is declared in
+:mod:`ssa_site.analysis.quality_report`, beside the rules.
+
 Rules can be turned off (``disable``) or kept off the build log (``report_only``: still
 listed by ``validate`` and on the quality page, but never failing ``mkdocs build --strict``).
 """
@@ -16,19 +19,31 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ssa_site.analysis.quality_report import (
+    ACTUALS_MISSING,
     ALL,
+    EVALUATION_WITHOUT_SUMMARY,
+    INDICATOR_REFERENCE_INCOMPLETE,
+    INDICATOR_WITHOUT_BASELINE,
+    INDICATOR_WITHOUT_TARGETS,
+    ME_BUDGET_MISSING,
+    ME_BUDGET_OUTSIDE,
+    PLAN_WITHOUT_PERIOD,
+    RESULT_NOT_ALIGNED,
+    RESULT_WITHOUT_INDICATOR,
     RULES,
+    TARGET_NOT_AFTER_BASELINE,
+    TARGETS_END_EARLY,
     BudgetShare,
     EvaluationState,
     PlanQuality,
     QualityOptions,
     QualityReport,
 )
-from ssa_site.base.problems import Problem, Severity
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from ssa_site.base.problems import Problem, ProblemType
     from ssa_site.model.plan import Indicator, Plan, Result
 
 __all__ = [
@@ -81,14 +96,7 @@ def check_quality(
                 if as_of is not None:
                     _actuals_reported(plan, indicator, as_of, options.reporting_lag_days, add)
         if measured and (plan.period_start is None or plan.period_end is None):
-            add(
-                "targets-time-bound",
-                f"{plan.directory}/datapackage.json",
-                None,
-                "ssa.period",
-                "the plan has no period, so its targets cannot be checked against it",
-                'add "period": {"start": "YYYY-MM-DD", "end": "YYYY-MM-DD"} under "ssa"',
-            )
+            add(PLAN_WITHOUT_PERIOD, f"{plan.directory}/datapackage.json", None, "ssa.period")
         _alignment(plan, plans, add)
         budgets = _budgets(plan, options, add)
         states = _evaluations(plan, evaluations, add)
@@ -106,10 +114,12 @@ class _Findings:
     found: list[Problem] = field(default_factory=list)
 
     def __call__(
-        self, rule: str, path: str, row: int | None, name: str | None, message: str, fix: str
+        self, kind: ProblemType, path: str, row: int | None, name: str | None, /, **params: Any
     ) -> None:
-        if self.options.enabled(rule):
-            self.found.append(Problem(path, row, name, message, fix, Severity.WARNING, rule))
+        if kind.rule is None:
+            raise ValueError(f"{kind.code}: not a quality finding (it names no rule)")
+        if self.options.enabled(kind.rule):
+            self.found.append(kind(path, row, name, **params))
 
 
 def _result_indicators(plan: Plan, add: _Findings) -> None:
@@ -120,12 +130,13 @@ def _result_indicators(plan: Plan, add: _Findings) -> None:
         if result.level not in plan.levels or plan.indicators_of(result.id):
             continue
         add(
-            "result-indicators",
+            RESULT_WITHOUT_INDICATOR,
             plan.resource_path("results"),
             result.row,
             "id",
-            f"{result.level} {result.id} has no indicator",
-            f"add an indicator with result {result.id} to {plan.resource_path('indicators')}",
+            level=result.level,
+            result=result.id,
+            path=plan.resource_path("indicators"),
         )
 
 
@@ -137,12 +148,13 @@ def _indicator_reference(plan: Plan, indicator: Indicator, add: _Findings) -> No
     ]
     if missing:
         add(
-            "indicator-reference",
+            INDICATOR_REFERENCE_INCOMPLETE,
             plan.resource_path("indicators"),
             indicator.row,
             missing[0],
-            f"indicator {indicator.id} has no {', '.join(m.replace('_', ' ') for m in missing)}",
-            "fill in the reference sheet: " + ", ".join(missing),
+            indicator=indicator.id,
+            missing=", ".join(m.replace("_", " ") for m in missing),
+            fields=", ".join(missing),
         )
 
 
@@ -153,47 +165,47 @@ def _indicator_values(plan: Plan, indicator: Indicator, add: _Findings) -> None:
     # A target without a baseline is already reported by the core checks.
     if baseline is None and not targets:
         add(
-            "indicator-baseline",
+            INDICATOR_WITHOUT_BASELINE,
             plan.resource_path("indicators"),
             indicator.row,
             "id",
-            f"indicator {indicator.id} has no baseline",
-            f"add a baseline row for {indicator.id} to {path}",
+            indicator=indicator.id,
+            path=path,
         )
     if indicator.indicator_type == "context":
         return  # context indicators are watched, not targeted
     if not targets:
         add(
-            "indicator-targets",
+            INDICATOR_WITHOUT_TARGETS,
             plan.resource_path("indicators"),
             indicator.row,
             "id",
-            f"indicator {indicator.id} has no targets",
-            f"add target rows up to the end of the plan to {path}",
+            indicator=indicator.id,
+            path=path,
         )
         return
     last = max(targets, key=lambda v: v.period.end)
     if plan.period_end and last.period.end < plan.period_end - timedelta(days=364):
         add(
-            "indicator-targets",
+            TARGETS_END_EARLY,
             path,
             last.row,
             "period",
-            f"the last target of indicator {indicator.id} is for {last.period.label}, "
-            f"but the plan runs to {plan.period_end.isoformat()}",
-            "add targets for every year up to the plan's final year",
+            indicator=indicator.id,
+            period=last.period.label,
+            end=plan.period_end.isoformat(),
         )
     if baseline is not None:
         for target in targets:
             if target.period.end <= baseline.period.end:
                 add(
-                    "targets-time-bound",
+                    TARGET_NOT_AFTER_BASELINE,
                     path,
                     target.row,
                     "period",
-                    f"the target for {target.period.label} of indicator {indicator.id} "
-                    f"is not after its baseline ({baseline.period.label})",
-                    "date targets after the baseline period",
+                    period=target.period.label,
+                    indicator=indicator.id,
+                    baseline=baseline.period.label,
                 )
 
 
@@ -212,15 +224,16 @@ def _actuals_reported(
         )
     ]
     if missing:
-        labels = ", ".join(t.period.label for t in missing)
         add(
-            "actuals-reported",
+            ACTUALS_MISSING,
             plan.resource_path("values"),
             missing[0].row,
             "period",
-            f"indicator {indicator.id} has no actual for {labels} "
-            f"(as of {as_of.isoformat()}, allowing {lag_days} days to report)",
-            f"add the actual values to {plan.resource_path('values')}",
+            indicator=indicator.id,
+            periods=", ".join(t.period.label for t in missing),
+            as_of=as_of.isoformat(),
+            lag_days=lag_days,
+            path=plan.resource_path("values"),
         )
 
 
@@ -234,21 +247,21 @@ def _alignment(plan: Plan, plans: tuple[Plan, ...], add: _Findings) -> None:
         chain = (result, *plan.ancestors(result.id), *plan.descendants(result.id))
         aligned[result.id] = any(r.aligns_to for r in chain)
     names = ", ".join(p.name for p in higher)
+    example = f"{higher[0].name}:{higher[0].results[0].id if higher[0].results else 'G1'}"
     for result, _depth in plan.walk():
         parent_ok = result.parent is None or aligned.get(result.parent, True)
         if aligned[result.id] or not parent_ok:
             continue
         below = len(plan.descendants(result.id))
         add(
-            "result-alignment",
+            RESULT_NOT_ALIGNED,
             plan.resource_path("results"),
             result.row,
             "aligns_to",
-            f"{_label(result)}"
-            + (f" and the {below} result(s) below it" if below else "")
-            + f" align to no result of a higher-level plan ({names})",
-            "name the results it contributes to in aligns_to, e.g. "
-            f"{higher[0].name}:{higher[0].results[0].id if higher[0].results else 'G1'}",
+            result=_label(result),
+            below=f" and the {below} result(s) below it" if below else "",
+            plans=names,
+            example=example,
         )
 
 
@@ -267,22 +280,22 @@ def _budgets(plan: Plan, options: QualityOptions, add: _Findings) -> tuple[Budge
         )
         shares.append(share)
         percent = share.percent
+        params: dict[str, float] = {}
         if percent is None:
-            message = f"initiative {initiative.id} has a budget but no M&E budget"
+            kind = ME_BUDGET_MISSING
         elif not low <= percent <= high:
-            message = (
-                f"initiative {initiative.id} sets aside {percent:.1f} % of its budget "
-                f"for M&E, outside {low:g}-{high:g} %"
-            )
+            kind, params = ME_BUDGET_OUTSIDE, {"percent": percent}
         else:
             continue
         add(
-            "me-budget-share",
+            kind,
             plan.resource_path("initiatives"),
             initiative.row,
             "me_budget",
-            message,
-            f"plan M&E at {low:g}-{high:g} % of the budget, or record why not",
+            initiative=initiative.id,
+            low=low,
+            high=high,
+            **params,
         )
     return tuple(shares)
 
@@ -306,11 +319,10 @@ def _evaluations(
         )
         if not body.strip():
             add(
-                "evaluation-summary",
+                EVALUATION_WITHOUT_SUMMARY,
                 str(getattr(evaluation, "display_path", "") or evaluation.id),
                 None,
                 None,
-                f"evaluation {evaluation.id} has no summary",
-                "write the findings, conclusions and lessons below the front matter",
+                evaluation=evaluation.id,
             )
     return tuple(sorted(states, key=lambda s: s.id))

@@ -1,12 +1,14 @@
-"""The findings of the plan quality rules, and the options that shape them.
+"""The findings of the plan quality rules, their kinds, and the options that shape them.
 
-The rules themselves are in :mod:`ssa_site.quality`.
+The rules themselves are in :mod:`ssa_site.analysis.quality`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from ssa_site.base.problems import ProblemType, Severity
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -28,6 +30,103 @@ RULES: dict[str, str] = {
 }
 
 ALL = "all"
+
+
+def _finding(rule: str, variant: str, title: str, message: str, fix: str) -> ProblemType:
+    """A kind of finding of ``rule``: a warning carrying the rule id, coded as the rule
+    when the rule has one message (``variant`` empty), else ``<rule>-<variant>``."""
+    if rule not in RULES:
+        raise ValueError(f"quality finding of {rule!r}: not a rule")
+    code = f"{rule}-{variant}" if variant else rule
+    return ProblemType(code, title, message, fix, Severity.WARNING, rule)
+
+
+RESULT_WITHOUT_INDICATOR = _finding(
+    "result-indicators",
+    "",
+    "Result without an indicator",
+    "{level} {result} has no indicator",
+    "add an indicator with result {result} to {path}",
+)
+INDICATOR_REFERENCE_INCOMPLETE = _finding(
+    "indicator-reference",
+    "",
+    "Indicator reference sheet incomplete",
+    "indicator {indicator} has no {missing}",
+    "fill in the reference sheet: {fields}",
+)
+INDICATOR_WITHOUT_BASELINE = _finding(
+    "indicator-baseline",
+    "",
+    "Indicator without a baseline",
+    "indicator {indicator} has no baseline",
+    "add a baseline row for {indicator} to {path}",
+)
+INDICATOR_WITHOUT_TARGETS = _finding(
+    "indicator-targets",
+    "none",
+    "Indicator without targets",
+    "indicator {indicator} has no targets",
+    "add target rows up to the end of the plan to {path}",
+)
+TARGETS_END_EARLY = _finding(
+    "indicator-targets",
+    "end-early",
+    "Targets end before the plan",
+    "the last target of indicator {indicator} is for {period}, but the plan runs to {end}",
+    "add targets for every year up to the plan's final year",
+)
+PLAN_WITHOUT_PERIOD = _finding(
+    "targets-time-bound",
+    "no-period",
+    "Plan without a period",
+    "the plan has no period, so its targets cannot be checked against it",
+    'add "period": {{"start": "YYYY-MM-DD", "end": "YYYY-MM-DD"}} under "ssa"',
+)
+TARGET_NOT_AFTER_BASELINE = _finding(
+    "targets-time-bound",
+    "before-baseline",
+    "Target not after the baseline",
+    "the target for {period} of indicator {indicator} is not after its baseline ({baseline})",
+    "date targets after the baseline period",
+)
+ACTUALS_MISSING = _finding(
+    "actuals-reported",
+    "",
+    "Actuals not reported",
+    "indicator {indicator} has no actual for {periods} "
+    "(as of {as_of}, allowing {lag_days} days to report)",
+    "add the actual values to {path}",
+)
+RESULT_NOT_ALIGNED = _finding(
+    "result-alignment",
+    "",
+    "Result aligned to no higher-level plan",
+    "{result}{below} align to no result of a higher-level plan ({plans})",
+    "name the results it contributes to in aligns_to, e.g. {example}",
+)
+ME_BUDGET_MISSING = _finding(
+    "me-budget-share",
+    "missing",
+    "Initiative without an M&E budget",
+    "initiative {initiative} has a budget but no M&E budget",
+    "plan M&E at {low:g}-{high:g} % of the budget, or record why not",
+)
+ME_BUDGET_OUTSIDE = _finding(
+    "me-budget-share",
+    "outside",
+    "M&E budget share outside the range",
+    "initiative {initiative} sets aside {percent:.1f} % of its budget for M&E, "
+    "outside {low:g}-{high:g} %",
+    "plan M&E at {low:g}-{high:g} % of the budget, or record why not",
+)
+EVALUATION_WITHOUT_SUMMARY = _finding(
+    "evaluation-summary",
+    "",
+    "Evaluation without a summary",
+    "evaluation {evaluation} has no summary",
+    "write the findings, conclusions and lessons below the front matter",
+)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 """How ``ssa-site validate`` shows problems: grouped by file for people, JSON for CI.
 
-Severities: ``error`` (stops every build), ``warning`` (fails only ``--strict``) and
-``notice`` (a report-only quality finding: listed, never failing anything).
+Severities (:class:`~ssa_site.base.problems.Severity`): ``error`` (stops every build),
+``warning`` (fails only ``--strict``) and ``notice`` (a report-only quality finding: listed
+as a note, never failing anything). Each JSON object carries the problem's ``code`` and
+``title`` (its :class:`~ssa_site.base.problems.ProblemType`), so CI can filter by kind.
 """
 
 from __future__ import annotations
@@ -10,16 +12,16 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ssa_site.base.problems import Severity
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
     from ssa_site.analysis.quality import QualityReport
     from ssa_site.base.problems import Problem
 
-ERROR, WARNING, NOTICE = "error", "warning", "notice"
-
-_LABELS = {ERROR: "error", WARNING: "warning", NOTICE: "note"}
-_COLOURS = {ERROR: "red", WARNING: "yellow", NOTICE: "cyan"}
+_LABELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTICE: "note"}
+_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.NOTICE: "cyan"}
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ class Reported:
     """A problem with the severity ``validate`` gives it."""
 
     problem: Problem
-    severity: str
+    severity: Severity
 
     def as_dict(self) -> dict[str, object]:
         p = self.problem
@@ -35,9 +37,11 @@ class Reported:
             "path": p.path,
             "row": p.row,
             "field": p.field,
+            "code": p.code or None,
+            "title": p.title or None,
             "message": p.message,
             "fix": p.fix,
-            "severity": self.severity,
+            "severity": self.severity.value,
             "rule": p.rule,
         }
 
@@ -47,27 +51,30 @@ class Reported:
 
 
 def collect(problems: Iterable[Problem], quality: QualityReport) -> list[Reported]:
-    """Every problem and quality finding, in load order, each with its severity."""
-    reported = [Reported(p, ERROR if p.is_error else WARNING) for p in problems]
+    """Every problem and quality finding, in load order, each with its severity: a
+    finding of a report-only rule is a notice."""
+    reported = [Reported(p, p.severity) for p in problems]
     logged = set(quality.logged)
-    reported += [Reported(f, WARNING if f in logged else NOTICE) for f in quality.findings]
+    reported += [
+        Reported(f, f.severity if f in logged else Severity.NOTICE) for f in quality.findings
+    ]
     return reported
 
 
-def counts(items: Iterable[Reported]) -> dict[str, int]:
-    found = {ERROR: 0, WARNING: 0, NOTICE: 0}
+def counts(items: Iterable[Reported]) -> dict[Severity, int]:
+    found = dict.fromkeys(Severity, 0)
     for item in items:
         found[item.severity] += 1
     return found
 
 
-def describe_counts(found: dict[str, int]) -> str:
+def describe_counts(found: dict[Severity, int]) -> str:
     parts = [
-        _plural(found[ERROR], "error"),
-        _plural(found[WARNING], "warning"),
+        _plural(found[Severity.ERROR], "error"),
+        _plural(found[Severity.WARNING], "warning"),
     ]
-    if found[NOTICE]:
-        parts.append(_plural(found[NOTICE], "report-only note"))
+    if found[Severity.NOTICE]:
+        parts.append(_plural(found[Severity.NOTICE], "report-only note"))
     return ", ".join(parts)
 
 

@@ -26,11 +26,3 @@ CONTROL_CHARACTER = ProblemType(
 def control_params(character: str) -> dict[str, Any]:
     """The fields of :data:`CONTROL_CHARACTER` for ``character``."""
     return {"code": ord(character)}
-
-
-# Until every loader reports typed problems (then removed).
-CONTROL_FIX = CONTROL_CHARACTER.fix
-
-
-def control_message(character: str) -> str:
-    return CONTROL_CHARACTER.message.format(**control_params(character))

@@ -40,11 +40,3 @@ def looks_like_formula(text: str) -> bool:
 def formula_params(text: str) -> dict[str, Any]:
     """The fields of :data:`LOOKS_LIKE_FORMULA` for ``text``."""
     return {"shown": text if len(text) <= 40 else text[:40] + "…", "first": text[:1]}
-
-
-# Until every loader reports typed problems (then removed).
-FORMULA_FIX = LOOKS_LIKE_FORMULA.fix
-
-
-def formula_message(text: str) -> str:
-    return LOOKS_LIKE_FORMULA.message.format(**formula_params(text))

@@ -79,9 +79,7 @@ class ProblemType:
             if name
         )
 
-    def __call__(
-        self, path: str, row: int | None, field: str | None, /, **params: Any
-    ) -> Problem:
+    def __call__(self, path: str, row: int | None, field: str | None, /, **params: Any) -> Problem:
         return Problem(
             path,
             row,
@@ -158,25 +156,6 @@ class Problems:
         of that one and is not reported again."""
         problem = kind(path, row, field, **params)
         self._add(dataclasses.replace(problem, reference=reference) if reference else problem)
-
-    def error(
-        self,
-        path: str,
-        row: int | None,
-        field: str | None,
-        message: str,
-        fix: str,
-        *,
-        reference: Subject | None = None,
-    ) -> None:
-        """An untyped error (being replaced by :meth:`add` everywhere)."""
-        self._add(Problem(path, row, field, message, fix, Severity.ERROR, reference=reference))
-
-    def warning(
-        self, path: str, row: int | None, field: str | None, message: str, fix: str
-    ) -> None:
-        """An untyped warning (being replaced by :meth:`add` everywhere)."""
-        self.items.append(Problem(path, row, field, message, fix, Severity.WARNING))
 
     def extend(self, other: Problems | list[Problem]) -> None:
         for problem in other.items if isinstance(other, Problems) else other:

@@ -9,7 +9,6 @@ from importlib import resources
 from typing import Any
 
 RESOURCES = ("results", "indicators", "values", "initiatives", "assumptions")
-REQUIRED_RESOURCES = ("results",)
 
 PLAN_KINDS = (
     "country-strategy",
@@ -32,9 +31,6 @@ LEVEL_PRESETS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-#: Columns holding several items separated by ';'.
-LIST_FIELDS = {"aligns_to", "results", "disaggregated_by"}
-
 
 @cache
 def _load(resource: str) -> dict[str, Any]:
@@ -55,13 +51,6 @@ def required_field_names(resource: str) -> list[str]:
     return [
         f["name"] for f in _load(resource)["fields"] if f.get("constraints", {}).get("required")
     ]
-
-
-def field_enum(resource: str, name: str) -> tuple[str, ...]:
-    for f in _load(resource)["fields"]:
-        if f["name"] == name:
-            return tuple(f.get("constraints", {}).get("enum", ()))
-    return ()
 
 
 def dimension_field(name: str) -> dict[str, Any]:

@@ -38,6 +38,7 @@ class _InPlan(Protocol):
 
 # Authored pages, in the docs folder (content/).
 HOME_URI = "index.md"
+ABOUT_URI = "about.md"  # the site's own About page, if it has one
 PLANS_DIR = "plans"  # plans/<plan>/index.md and plans/<plan>/<result>.md: narratives
 REVIEWS_DIR = "reviews"  # reviews/<plan>/<YYYY-MM-DD>.md: progress review narratives
 EVALUATIONS_DIR = "evaluations"  # evaluations/<id>.md: evaluation summaries
@@ -133,8 +134,11 @@ def slug(text: str) -> str:
     return cleaned[:80] or "chart"
 
 
+CHARTS_ROOT = "assets/charts"
+
+
 def charts_dir(plan: str) -> str:
-    return f"assets/charts/{slug(plan)}"
+    return f"{CHARTS_ROOT}/{slug(plan)}"
 
 
 def indicator_chart_path(plan: str, indicator: str) -> str:
@@ -154,6 +158,11 @@ def status_chart_path(plan: str, review: str = "") -> str:
 CATALOG_PATH = "data.json"
 ALL_DATA_ZIP = "data/all-data.zip"
 EVALUATIONS_DATA_DIR = "data/evaluations"
+
+
+def in_data_zip(site_dir: str) -> str:
+    """A folder of downloads (``data/plans/<plan>``) as it is named in all-data.zip."""
+    return site_dir.removeprefix("data/")
 
 
 def plan_data_dir(plan: str) -> str:
@@ -186,12 +195,19 @@ def evaluations_file(name: str) -> str:
     return f"{EVALUATIONS_DATA_DIR}/{name}"
 
 
+def dataset_landing(key: str) -> str:
+    """The place of a dataset on the Data page (its identifier in data.json)."""
+    return f"{dest_url(DATA_PAGE_URI)}#{dataset_anchor(key)}"
+
+
 def dest_url(src_uri: str, use_directory_urls: bool = True) -> str:
-    """The URL of a page relative to the site root, as MkDocs will write it."""
+    """The URL of a page relative to the site root, as MkDocs writes it (``File.url``)."""
     stem, _ = posixpath.splitext(src_uri)
     if posixpath.basename(stem) in ("index", "README"):
         directory = posixpath.dirname(stem)
-        return f"{directory}/" if directory else ""
+        if use_directory_urls:
+            return f"{directory}/" if directory else ""
+        return f"{directory}/index.html" if directory else "index.html"
     return f"{stem}/" if use_directory_urls else f"{stem}.html"
 
 
@@ -210,12 +226,9 @@ class Linker:
 
     def to(self, target_uri: str, anchor: str = "") -> str:
         there = dest_url(target_uri, self.use_directory_urls)
-        if there == "" or there.endswith("/"):
-            if self.use_directory_urls:
-                relative = posixpath.relpath(there.rstrip("/") or ".", self._base())
-                relative = "./" if relative == "." else relative + "/"
-            else:
-                relative = posixpath.relpath(there + "index.html", self._base())
+        if there == "" or there.endswith("/"):  # use_directory_urls: a folder
+            relative = posixpath.relpath(there.rstrip("/") or ".", self._base())
+            relative = "./" if relative == "." else relative + "/"
         else:
             relative = posixpath.relpath(there, self._base())
         return relative + (f"#{anchor}" if anchor else "")

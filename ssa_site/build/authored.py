@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 
 from ssa_site.base import urls
-from ssa_site.load.narratives import split_front_matter
+from ssa_site.load.narratives import filter_internal_blocks, split_front_matter
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import File, Files
@@ -32,7 +32,7 @@ def take_authored(files: Files, internal: bool) -> AuthoredPages:
     plans_index = files.get_file_from_path(urls.PLANS_INDEX_URI)
     evaluations_index = files.get_file_from_path(urls.EVALUATIONS_INDEX_URI)
     evaluations_markdown = (
-        evaluations_index.content_string
+        filter_internal_blocks(evaluations_index.content_string, internal)
         if evaluations_index and (internal or not is_internal_page(evaluations_index))
         else None
     )
@@ -48,9 +48,14 @@ def take_authored(files: Files, internal: bool) -> AuthoredPages:
             files.remove(file)
             if file is home or file is plans_index:
                 raise PluginError(f"{file.src_uri} is marked internal but must be public")
+    # Internal passages go now, for the public: no template can reach them.
     pages = AuthoredPages(
-        home=home.content_string if home else None,
-        plans_index=_body(plans_index.content_string) if plans_index else None,
+        home=filter_internal_blocks(home.content_string, internal) if home else None,
+        plans_index=(
+            filter_internal_blocks(_body(plans_index.content_string), internal)
+            if plans_index
+            else None
+        ),
         evaluations_index=evaluations_markdown,
     )
     for folded in (home, plans_index):

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
+from ssa_site.base import urls
 from ssa_site.build import export
 
 if TYPE_CHECKING:
@@ -23,9 +24,21 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 #: URL prefixes of the tabs, in order; "" is the home page.
-TAB_ORDER = ("", "plans/", "evaluations/", "alignment/", "data/", "glossary/", "about/", "method/")
+TAB_ORDER = tuple(
+    urls.dest_url(page)
+    for page in (
+        urls.HOME_URI,
+        urls.PLANS_INDEX_URI,
+        urls.EVALUATIONS_INDEX_URI,
+        urls.ALIGNMENT_URI,
+        urls.DATA_PAGE_URI,
+        urls.GLOSSARY_URI,
+        urls.ABOUT_URI,
+        urls.METHOD_INDEX_URI,
+    )
+)
 #: Tabs merged into one "About" section when both exist: the About page, then the method.
-ABOUT, METHOD = "about/", "method/"
+ABOUT, METHOD = urls.dest_url(urls.ABOUT_URI), urls.dest_url(urls.METHOD_INDEX_URI)
 
 
 def tab_rank(url: str | None) -> int:

@@ -53,6 +53,7 @@ LOADING_CODE = (
     "load/plans.py",
     "load/tables.py",
     "load/package.py",
+    "load/package_problems.py",
     "base/periods.py",
     "model/plan.py",
     "base/problems.py",
@@ -61,7 +62,7 @@ LOADING_CODE = (
     "base/characters.py",
     "load/front_matter.py",  # package.py reads datapackage.json with its read_text
 )
-CHART_CODE = (*STORE_CODE, "charts/svg.py")
+CHART_CODE = (*STORE_CODE, "charts/svg.py", "base/urls.py")
 #: What counts as code: modules, schemas, templates (pages are made from them), data files.
 _CODE_SUFFIXES = (".py", ".json", ".html", ".yml", ".md", ".css", ".js")
 CHECK_CODE = (*LOADING_CODE, "load/checks.py", "base/formulas.py")

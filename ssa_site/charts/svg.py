@@ -19,6 +19,7 @@ import pygal
 from pygal.etree import etree as pygal_etree
 from pygal.style import Style
 
+from ssa_site.base import urls
 from ssa_site.cache.store import CHART_CODE, DiskCache, key
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ class Chart:
     @property
     def chart_id(self) -> str:
         """A stable id for the SVG, from the file path (never random)."""
-        stem = self.path.removeprefix("assets/charts/").removesuffix(".svg")
+        stem = self.path.removeprefix(urls.CHARTS_ROOT + "/").removesuffix(".svg")
         return "ssa-chart-" + (re.sub(r"[^A-Za-z0-9]+", "-", stem).strip("-").lower() or "x")
 
 

@@ -15,6 +15,8 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ssa_site.base import urls
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -90,7 +92,7 @@ def pod_catalog(
             "modified": dataset.modified,
             "publisher": {"@type": "org:Organization", "name": provenance.publisher},
             "contactPoint": contact,
-            "identifier": url(f"data/#{dataset.key}"),
+            "identifier": url(urls.dataset_landing(dataset.key)),
             "accessLevel": "public",
             "language": ["en-US"],
             "distribution": [_distribution(d, dataset, url) for d in dataset.files],
@@ -146,8 +148,8 @@ def schema_org(
             "name": dataset.title,
             "description": dataset.description,
             "keywords": list(dataset.keywords),
-            "identifier": url(f"data/#{dataset.key}"),
-            "url": url(dataset.landing or f"data/#{dataset.key}"),
+            "identifier": url(urls.dataset_landing(dataset.key)),
+            "url": url(dataset.landing or urls.dataset_landing(dataset.key)),
             "version": provenance.version,
             "dateModified": dataset.modified,
             "isAccessibleForFree": True,

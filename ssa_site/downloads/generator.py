@@ -104,11 +104,11 @@ def make(run: Run, data: PublicData) -> _Build:
     for plan in build.data.portfolio.plans:
         dataset, tables = build.plan(plan)
         build.datasets.append(dataset)
-        packages.append((f"plans/{plan.name}", tables))
+        packages.append((urls.plan_data_dir(plan.name), tables))
     if build.data.evaluations:
         dataset, tables = build.evaluations()
         build.datasets.append(dataset)
-        packages.append(("evaluations", tables))
+        packages.append((urls.EVALUATIONS_DATA_DIR, tables))
     build.datasets.insert(0, build.everything(packages))
     return build
 
@@ -310,13 +310,14 @@ class _Build:
         plans = {p.name: p for p in self.data.portfolio.plans}
         resources: list[dict[str, Any]] = []
         members: list[tuple[str, Any]] = []
-        for folder, tables in packages:
+        for site_dir, tables in packages:
+            folder = urls.in_data_zip(site_dir)  # the package's folder inside the zip
             name = folder.rsplit("/", 1)[-1]
             prefix = f"{name}-"
             members.append(
-                (f"{folder}/datapackage.json", self.out.local(f"data/{folder}/datapackage.json"))
+                (f"{folder}/datapackage.json", self.out.local(f"{site_dir}/datapackage.json"))
             )
-            plan = plans.get(name) if folder.startswith("plans/") else None
+            plan = plans.get(name) if site_dir != urls.EVALUATIONS_DATA_DIR else None
             licence = datapackage.license_of(plan.license) if plan else None
             for table in tables:
                 entry = datapackage.resource(table)

@@ -99,7 +99,7 @@ def data_page(
         return relative + (f"#{anchor}" if anchor else "")
 
     def cite(dataset: Dataset) -> str:
-        landing = dataset.landing or f"data/#{dataset.key}"
+        landing = dataset.landing or urls.dataset_landing(dataset.key)
         return catalog.citation(dataset, provenance, provenance.absolute(landing))
 
     plans = {f"plan-{p.name}": p for p in context.site.public.portfolio.plans}

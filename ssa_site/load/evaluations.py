@@ -14,7 +14,29 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ssa_site.base import urls
-from ssa_site.base.formulas import FORMULA_FIX, formula_message, looks_like_formula
+from ssa_site.base.formulas import LOOKS_LIKE_FORMULA, formula_params, looks_like_formula
+from ssa_site.load.evaluation_problems import (
+    DUPLICATE_RECOMMENDATION_ID,
+    EVALUATION_COVERS_NO_PLAN,
+    EVALUATION_FRONT_MATTER_MISSING,
+    EVALUATION_ID_MISMATCH,
+    EVALUATION_ID_NOT_URL_SAFE,
+    EVALUATION_REFERENCE_MALFORMED,
+    EVALUATION_REFERENCE_UNKNOWN_ID,
+    EVALUATION_REFERENCE_UNKNOWN_PLAN,
+    EVALUATION_REFERENCE_UNQUALIFIED,
+    INDEPENDENT_NOT_BOOLEAN,
+    LATE_PUBLICATION,
+    PUBLICATION_DATE_MISSING,
+    PUBLISHED_BEFORE_COMPLETED,
+    QUESTION_NOT_TEXT,
+    RECOMMENDATION_ID_NOT_URL_SAFE,
+    RECOMMENDATION_NOT_A_MAPPING,
+    REPORT_URL_NOT_WEB_ADDRESS,
+    UNKNOWN_EVALUATED_PLAN,
+    UNKNOWN_EVALUATION_FIELD,
+    UNKNOWN_RECOMMENDATION_FIELD,
+)
 from ssa_site.load.front_matter import Checker, parse, read_text
 from ssa_site.load.narratives import strip_leading_h1
 from ssa_site.model.evaluation import (
@@ -88,63 +110,39 @@ def _evaluation(
     meta: dict[str, Any], stem: str, check: Checker, full: Portfolio
 ) -> dict[str, Any] | None:
     if not meta:
-        check.error(
-            (),
-            "has no front matter",
-            "start the file with the evaluation's fields between two '---' lines",
-        )
+        check.add(EVALUATION_FRONT_MATTER_MISSING, ())
         return None
     check.controls(meta)
     for key in meta:
         if str(key) not in _FIELDS and str(key) not in _PAGE_OPTIONS:
-            check.warning(
-                (str(key),),
-                "is not a field of an evaluation",
-                f"check the spelling; the fields are: {', '.join(_FIELDS)}",
-            )
+            check.add(UNKNOWN_EVALUATION_FIELD, (str(key),), fields=", ".join(_FIELDS))
     eval_id = check.text(meta, ("id",), required=True)
     if eval_id is not None and eval_id != stem:
-        check.error(
-            ("id",),
-            f"'{eval_id[:64]}' does not match the file name '{stem}.md'",
-            f"rename the file to {eval_id[:64]}.md or set 'id: {stem}'",
-        )
+        check.add(EVALUATION_ID_MISMATCH, ("id",), id=eval_id[:64], stem=stem)
     elif eval_id is not None and not _ID.match(eval_id):
-        check.error(
-            ("id",),
-            f"'{eval_id[:64]}' cannot be used in a web address",
-            "use up to 64 letters, digits, '.', '-' and '_', starting with a letter or digit",
-        )
+        check.add(EVALUATION_ID_NOT_URL_SAFE, ("id",), id=eval_id[:64])
     title = check.text(meta, ("title",), required=True)
     kind = check.choice(meta, ("type",), TYPES, "an evaluation type", required=True)
     evaluator = check.text(meta, ("evaluator",), required=True)
     completed = check.date(meta, ("completed",), required=True)
     published = check.date(meta, ("published",))
     if completed and published and published < completed:
-        check.error(
+        check.add(
+            PUBLISHED_BEFORE_COMPLETED,
             ("published",),
-            f"{published.isoformat()} is before the evaluation was completed "
-            f"({completed.isoformat()})",
-            "correct one of the two dates",
+            published=published.isoformat(),
+            completed=completed.isoformat(),
         )
     independent = meta.get("independent")
     if independent is not None and not isinstance(independent, bool):
-        check.error(
-            ("independent",),
-            f"'{str(independent)[:40]}' is not true or false",
-            "write independent: true or independent: false",
-        )
+        check.add(INDEPENDENT_NOT_BOOLEAN, ("independent",), value=str(independent)[:40])
         independent = None
     visibility = check.choice(meta, ("visibility",), (PUBLIC, INTERNAL), "a visibility")
     report_url = check.text(meta, ("report_url",))
     if report_url is not None and (
         urlsplit(report_url).scheme not in ("http", "https") or not urlsplit(report_url).netloc
     ):
-        check.error(
-            ("report_url",),
-            f"'{report_url[:80]}' is not a web address",
-            "use the full https:// address of the published report, or leave it out",
-        )
+        check.add(REPORT_URL_NOT_WEB_ADDRESS, ("report_url",), url=report_url[:80])
         report_url = None
     plans, plans_left_out = _plans(meta, check, full)
     results, results_left_out = _refs(
@@ -166,17 +164,13 @@ def _evaluation(
         # no "covers no plan" for the author to chase either.
         check.failed = True
     elif not covered and not check.failed:
-        check.error(
-            ("plans",),
-            "the evaluation covers no plan",
-            "list the plans, results (plan:result) or initiatives (plan:initiative) it evaluated",
-        )
+        check.add(EVALUATION_COVERS_NO_PLAN, ("plans",))
     questions = []
     for where, question in check.items(meta, ("questions",)):
         if isinstance(question, str | int | float) and not isinstance(question, bool):
             questions.append(str(question).strip())
         else:
-            check.error(where, "must be text", "write each question as one '- ' line")
+            check.add(QUESTION_NOT_TEXT, where)
     recommendations = _recommendations(meta, check)
     _check_formulas(meta, check)
     if None in (eval_id, title, kind, evaluator, completed):
@@ -208,11 +202,8 @@ def _plans(meta: dict[str, Any], check: Checker, full: Portfolio) -> tuple[list[
         if full.plan(name) is None and check.problems.left_out(name) is not None:
             left_out = True
         elif full.plan(name) is None:
-            check.error(
-                where,
-                f"'{name[:64]}' is not a plan",
-                f"use one of: {', '.join(p.name for p in full.plans) or 'no plans'}",
-            )
+            plans = ", ".join(p.name for p in full.plans) or "no plans"
+            check.add(UNKNOWN_EVALUATED_PLAN, where, name=name[:64], plans=plans)
         elif name not in found:
             found.append(name)
     return found, left_out
@@ -238,26 +229,37 @@ def _refs(
         plan = full.plan(plan_name)
         if not sep or not entity:
             matches = [f"{p.name}:{text}" for p in full.plans if exists(p, text)]
-            check.error(
-                where,
-                f"'{text[:64]}' is not a plan:{what} reference",
-                f"write {' or '.join(matches)}" if matches else f"write it as plan:{what}",
-            )
+            if matches:
+                check.add(
+                    EVALUATION_REFERENCE_UNQUALIFIED,
+                    where,
+                    text=text[:64],
+                    what=what,
+                    matches=" or ".join(matches),
+                )
+            else:
+                check.add(EVALUATION_REFERENCE_MALFORMED, where, text=text[:64], what=what)
         elif (plan is None or not exists(plan, entity)) and check.problems.left_out(
             plan_name, name, entity
         ) is not None:
             left_out = True
         elif plan is None:
-            check.error(
+            check.add(
+                EVALUATION_REFERENCE_UNKNOWN_PLAN,
                 where,
-                f"'{text[:64]}' names plan '{plan_name[:64]}', which does not exist",
-                f"use one of: {', '.join(p.name for p in full.plans) or 'no plans'}",
+                text=text[:64],
+                plan=plan_name[:64],
+                plans=", ".join(p.name for p in full.plans) or "no plans",
             )
         elif not exists(plan, entity):
-            check.error(
+            check.add(
+                EVALUATION_REFERENCE_UNKNOWN_ID,
                 where,
-                f"'{text[:64]}': plan '{plan.name}' has no {what} '{entity[:64]}'",
-                f"use an id from {plan.resource_path(name)}",
+                text=text[:64],
+                plan=plan.name,
+                what=what,
+                entity=entity[:64],
+                path=plan.resource_path(name),
             )
         else:
             ref = make(plan.name, entity)
@@ -271,34 +273,22 @@ def _recommendations(meta: dict[str, Any], check: Checker) -> list[Recommendatio
     seen: dict[str, int] = {}
     for where, item in check.items(meta, ("recommendations",)):
         if not isinstance(item, dict):
-            check.error(
-                where,
-                "must be a mapping",
-                f"give it the fields {', '.join(_RECOMMENDATION_FIELDS)}",
-            )
+            check.add(RECOMMENDATION_NOT_A_MAPPING, where, fields=", ".join(_RECOMMENDATION_FIELDS))
             continue
         for key in item:
             if str(key) not in _RECOMMENDATION_FIELDS:
-                check.warning(
+                check.add(
+                    UNKNOWN_RECOMMENDATION_FIELD,
                     (*where, str(key)),
-                    "is not a field of a recommendation",
-                    f"check the spelling; the fields are: {', '.join(_RECOMMENDATION_FIELDS)}",
+                    fields=", ".join(_RECOMMENDATION_FIELDS),
                 )
         failed = check.failed
         check.failed = False
         rec_id = check.text(item, (*where, "id"), required=True)
         if rec_id is not None and not _ID.match(rec_id):
-            check.error(
-                (*where, "id"),
-                f"'{rec_id[:64]}' cannot be used in a web address",
-                "use up to 64 letters, digits, '.', '-' and '_'",
-            )
+            check.add(RECOMMENDATION_ID_NOT_URL_SAFE, (*where, "id"), id=rec_id[:64])
         elif rec_id is not None and rec_id in seen:
-            check.error(
-                (*where, "id"),
-                f"duplicate id '{rec_id}' (the same as recommendation {seen[rec_id]})",
-                "give every recommendation its own id",
-            )
+            check.add(DUPLICATE_RECOMMENDATION_ID, (*where, "id"), id=rec_id, first=seen[rec_id])
         elif rec_id is not None:
             seen[rec_id] = int(where[-1]) + 1 if isinstance(where[-1], int) else 1
         text = check.text(item, (*where, "text"), required=True)
@@ -329,7 +319,7 @@ def _check_formulas(meta: dict[str, Any], check: Checker) -> None:
             texts += [((*where, key), item.get(key)) for key in ("text", "action")]
     for where, text in texts:
         if isinstance(text, str) and looks_like_formula(text.strip()):
-            check.warning(where, formula_message(text.strip()), FORMULA_FIX)
+            check.add(LOOKS_LIKE_FORMULA, where, **formula_params(text.strip()))
 
 
 def check_publication(
@@ -347,21 +337,14 @@ def check_publication(
         if not public:
             continue
         if evaluation.published is None:
-            problems.warning(
-                evaluation.display_path,
-                None,
-                "published",
-                "a public evaluation has no publication date",
-                "set 'published:' to the date its summary was first made public",
-            )
+            problems.add(PUBLICATION_DATE_MISSING, evaluation.display_path, None, "published")
         elif days and (evaluation.published - evaluation.completed).days > days:
             late = (evaluation.published - evaluation.completed).days
-            problems.warning(
+            problems.add(
+                LATE_PUBLICATION,
                 evaluation.display_path,
                 None,
                 "published",
-                f"the summary was published {late} days after the evaluation was completed, "
-                f"more than the {days} days allowed",
-                "publish summaries sooner, or raise 'evaluation_publication_days' in "
-                "mkdocs.yml if the policy allows longer",
+                late=late,
+                days=days,
             )

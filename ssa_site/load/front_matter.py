@@ -8,13 +8,14 @@ List items are counted from 1 in field names: ``recommendations[2].response``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from ssa_site.base.characters import CONTROL, CONTROL_FIX, control_message
+from ssa_site.base.characters import CONTROL, CONTROL_CHARACTER, control_params
+from ssa_site.base.problems import ProblemType, Severity
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -25,6 +26,47 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 Where = tuple[str | int, ...]  # where a value sits in the front matter
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+FILE_UNREADABLE = ProblemType(
+    "file-unreadable",
+    "Unreadable file",
+    "cannot be read ({reason})",
+    "check that the file exists and that you may read it",
+)
+FILE_NOT_UTF_8 = ProblemType(
+    "file-not-utf-8",
+    "File not UTF-8 text",
+    "is not UTF-8 text (byte 0x{byte:02x})",
+    "save the file with the UTF-8 encoding",
+)
+FRONT_MATTER_INVALID_YAML = ProblemType(
+    "front-matter-invalid-yaml",
+    "Front matter not valid YAML",
+    "is not valid YAML: {error}",
+    "fix the YAML between the --- lines",
+)
+FRONT_MATTER_NOT_A_MAPPING = ProblemType(
+    "front-matter-not-a-mapping",
+    "Front matter not a mapping",
+    "must be a mapping of fields",
+    "write one 'field: value' per line",
+)
+# The generic problems of a field, reported by the Checker's readers.
+FIELD_MISSING = ProblemType("field-missing", "Missing field", "is missing", "add '{key}:'")
+DATE_MISSING = ProblemType("date-missing", "Missing date", "is missing", "add '{key}: YYYY-MM-DD'")
+CHOICE_MISSING = ProblemType(
+    "choice-missing", "Missing choice", "is missing", "add '{key}:' with one of: {choices}"
+)
+NOT_TEXT = ProblemType("not-text", "Not text", "must be text", "write it on one line, or quote it")
+NOT_A_DATE = ProblemType(
+    "not-a-date", "Not a date", "'{text}' is not a date", "write it as YYYY-MM-DD"
+)
+NOT_A_CHOICE = ProblemType(
+    "not-a-choice", "Not one of the choices", "'{value}' is not {what}", "use one of: {choices}"
+)
+NOT_A_LIST = ProblemType(
+    "not-a-list", "Not a list", "must be a list", "write one '- item' per line under it"
+)
 
 
 class TextDateLoader(yaml.SafeLoader):
@@ -46,36 +88,36 @@ def read_text(path: Path, display: str, problems: Problems) -> str | None:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        problems.error(
-            display,
-            None,
-            None,
-            f"cannot be read ({exc.strerror or exc})",
-            "check that the file exists and that you may read it",
-        )
+        problems.add(FILE_UNREADABLE, display, None, None, reason=exc.strerror or str(exc))
         return None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        problems.error(
-            display,
-            data[: exc.start].count(b"\n") + 1,
-            None,
-            f"is not UTF-8 text (byte 0x{data[exc.start]:02x})",
-            "save the file with the UTF-8 encoding",
-        )
+        row = data[: exc.start].count(b"\n") + 1
+        problems.add(FILE_NOT_UTF_8, display, row, None, byte=data[exc.start])
         return None
 
 
 @dataclass(frozen=True)
 class YamlProblem:
-    """A syntax error in front matter: the line of the file and what is wrong, one line."""
+    """What is wrong with front matter as a whole (a syntax error, not a mapping): the line
+    of the file, the kind of problem and its fields."""
 
     row: int
-    message: str
+    kind: ProblemType
+    params: dict[str, Any] = field(default_factory=dict, hash=False)
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in one line."""
+        return self.kind.message.format(**self.params)
 
     def __str__(self) -> str:
         return self.message
+
+    def report(self, problems: Problems, path: str) -> None:
+        """Report it as a problem of the file at ``path``."""
+        problems.add(self.kind, path, self.row, "front matter", **self.params)
 
 
 def yaml_problem(exc: yaml.YAMLError) -> YamlProblem:
@@ -88,7 +130,7 @@ def yaml_problem(exc: yaml.YAMLError) -> YamlProblem:
         mark = getattr(exc, "context_mark", None) or mark
     row = mark.line + 2 if mark is not None else 1  # the YAML starts on line 2, after '---'
     text = f"{problem} ({context})" if context else problem
-    return YamlProblem(row, f"is not valid YAML: {text}")
+    return YamlProblem(row, FRONT_MATTER_INVALID_YAML, {"error": text})
 
 
 def split(text: str) -> tuple[str, str]:
@@ -138,18 +180,17 @@ class Checker:
             where = where[:-1]
         return None
 
-    def error(self, where: Where, message: str, fix: str) -> None:
-        self.failed = True
-        self.problems.error(self.path, self.row(where), label(where), message, fix)
-
-    def warning(self, where: Where, message: str, fix: str) -> None:
-        self.problems.warning(self.path, self.row(where), label(where), message, fix)
+    def add(self, kind: ProblemType, where: Where, **params: Any) -> None:
+        """Report a problem of ``kind`` about the value at ``where``; an error fails the file."""
+        if kind.severity is Severity.ERROR:
+            self.failed = True
+        self.problems.add(kind, self.path, self.row(where), label(where), **params)
 
     def controls(self, value: Any, where: Where = ()) -> None:
         """Report every string holding a control character (see ssa_site.characters)."""
         if isinstance(value, str):
             if found := CONTROL.search(value):
-                self.error(where, control_message(found.group()), CONTROL_FIX)
+                self.add(CONTROL_CHARACTER, where, **control_params(found.group()))
         elif isinstance(value, dict):
             for key, item in value.items():
                 self.controls(item, (*where, str(key)))
@@ -158,15 +199,22 @@ class Checker:
                 self.controls(item, (*where, index))
 
     def text(
-        self, meta: dict[str, Any], where: Where, required: bool = False, fix: str = ""
+        self,
+        meta: dict[str, Any],
+        where: Where,
+        required: bool = False,
+        missing: ProblemType = FIELD_MISSING,
+        **params: Any,
     ) -> str | None:
+        """The text at ``where``; when it is required and missing, a ``missing`` problem
+        (its fields: ``key`` and ``params``)."""
         value = meta.get(str(where[-1]))
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
-                self.error(where, "is missing", fix or f"add '{where[-1]}:'")
+                self.add(missing, where, key=where[-1], **params)
             return None
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.error(where, "must be text", "write it on one line, or quote it")
+            self.add(NOT_TEXT, where)
             return None
         return str(value).strip()
 
@@ -174,7 +222,7 @@ class Checker:
         value = meta.get(str(where[-1]))
         if value is None or value == "":
             if required:
-                self.error(where, "is missing", f"add '{where[-1]}: YYYY-MM-DD'")
+                self.add(DATE_MISSING, where, key=where[-1])
             return None
         if isinstance(value, datetime):
             return value.date()
@@ -186,7 +234,7 @@ class Checker:
                 return date.fromisoformat(text)
             except ValueError:
                 pass
-        self.error(where, f"'{text[:40]}' is not a date", "write it as YYYY-MM-DD")
+        self.add(NOT_A_DATE, where, text=text[:40])
         return None
 
     def choice(
@@ -197,10 +245,10 @@ class Checker:
         what: str,
         required: bool = False,
     ) -> str | None:
-        fix = f"add '{where[-1]}:' with one of: {', '.join(choices)}"
-        value = self.text(meta, where, required, fix)
+        listed = ", ".join(choices)
+        value = self.text(meta, where, required, CHOICE_MISSING, choices=listed)
         if value is not None and value not in choices:
-            self.error(where, f"'{value[:40]}' is not {what}", f"use one of: {', '.join(choices)}")
+            self.add(NOT_A_CHOICE, where, value=value[:40], what=what, choices=listed)
             return None
         return value
 
@@ -212,7 +260,7 @@ class Checker:
         if isinstance(value, str):
             return [(where, part.strip()) for part in value.split(";") if part.strip()]
         if not isinstance(value, list):
-            self.error(where, "must be a list", "write one '- item' per line under it")
+            self.add(NOT_A_LIST, where)
             return []
         return [((*where, index), item) for index, item in enumerate(value)]
 
@@ -231,18 +279,9 @@ def parse(text: str, path: str, problems: Problems) -> tuple[dict[str, Any], str
     try:
         meta = yaml.load(front, Loader=_Loader) or {}  # a SafeLoader
     except yaml.YAMLError as exc:
-        error = yaml_problem(exc)
-        problems.error(
-            path, error.row, "front matter", error.message, "fix the YAML between the --- lines"
-        )
+        yaml_problem(exc).report(problems, path)
         return None
     if not isinstance(meta, dict):
-        problems.error(
-            path,
-            1,
-            "front matter",
-            "must be a mapping of fields",
-            "write one 'field: value' per line",
-        )
+        problems.add(FRONT_MATTER_NOT_A_MAPPING, path, 1, "front matter")
         return None
     return meta, body, Checker(path, positions(front), problems)

@@ -14,12 +14,73 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from ssa_site.base.problems import Problems
+from ssa_site.base.problems import Problems, ProblemType
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 FIELDS = ("term", "abbreviation", "also", "definition", "see")
+
+GLOSSARY_FILE_MISSING = ProblemType(
+    "glossary-file-missing",
+    "Glossary file missing",
+    "the glossary file does not exist",
+    "create it, or remove the plugin option glossary.file",
+)
+GLOSSARY_NOT_YAML = ProblemType(
+    "glossary-not-yaml",
+    "Glossary not valid YAML",
+    "not valid YAML: {error}",
+    "fix the YAML syntax",
+)
+GLOSSARY_WRONG_SHAPE = ProblemType(
+    "glossary-wrong-shape",
+    "File is not a glossary",
+    "not a glossary",
+    "write 'terms:' followed by a list of entries with term and definition",
+)
+GLOSSARY_REMOVE_NOT_A_LIST = ProblemType(
+    "glossary-remove-not-a-list",
+    "Glossary remove is not a list of terms",
+    "must be a list of terms",
+    "e.g. remove: [input]",
+)
+GLOSSARY_TERM_TWICE = ProblemType(
+    "glossary-term-twice",
+    "Glossary term defined twice",
+    "'{term}' is defined twice",
+    "keep one entry per term",
+)
+GLOSSARY_ENTRY_NOT_A_MAPPING = ProblemType(
+    "glossary-entry-not-a-mapping",
+    "Glossary entry not a mapping",
+    "an entry must be a mapping",
+    "write term: ... and definition: ...",
+)
+GLOSSARY_UNKNOWN_FIELD = ProblemType(
+    "glossary-unknown-field",
+    "Unknown glossary field",
+    "unknown field",
+    "use " + ", ".join(FIELDS),
+)
+GLOSSARY_TEXT_REQUIRED = ProblemType(
+    "glossary-text-required",
+    "Glossary entry without term or definition",
+    "is required and must be text",
+    "give the entry a {field}",
+)
+GLOSSARY_ABBREVIATION_NOT_TEXT = ProblemType(
+    "glossary-abbreviation-not-text",
+    "Glossary abbreviation not text",
+    "must be text",
+    "e.g. abbreviation: PIRS",
+)
+GLOSSARY_TERMS_NOT_A_LIST = ProblemType(
+    "glossary-terms-not-a-list",
+    "Glossary also or see not a list of terms",
+    "must be a list of terms",
+    "e.g. {field}: [indicator]",
+)
 
 
 @dataclass(frozen=True)
@@ -95,13 +156,7 @@ def load_glossary(site_file: Path | None, display_path: str = "") -> tuple[Gloss
         return base, problems
     shown = display_path or site_file.name
     if not site_file.is_file():
-        problems.error(
-            shown,
-            None,
-            None,
-            "the glossary file does not exist",
-            "create it, or remove the plugin option glossary.file",
-        )
+        problems.add(GLOSSARY_FILE_MISSING, shown, None, None)
         return base, problems
     own, remove = _parse(site_file.read_text(encoding="utf-8"), shown, problems)
     by_key = {t.term.casefold(): t for t in base.terms}
@@ -114,24 +169,23 @@ def load_glossary(site_file: Path | None, display_path: str = "") -> tuple[Gloss
 
 
 def _parse(text: str, path: str, problems: Problems) -> tuple[list[Term], list[str]]:
-    fix_shape = "write 'terms:' followed by a list of entries with term and definition"
     try:
         root = yaml.compose(text)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
-        problems.error(path, line, None, f"not valid YAML: {exc}", "fix the YAML syntax")
+        problems.add(GLOSSARY_NOT_YAML, path, line, None, error=exc)
         return [], []
     if data is None:
         return [], []
     if not isinstance(data, dict) or not isinstance(data.get("terms", []), list):
-        problems.error(path, None, None, "not a glossary", fix_shape)
+        problems.add(GLOSSARY_WRONG_SHAPE, path, None, None)
         return [], []
     lines = _entry_lines(root)
     remove = data.get("remove") or []
     if not isinstance(remove, list) or not all(isinstance(r, str) for r in remove):
-        problems.error(path, None, "remove", "must be a list of terms", "e.g. remove: [input]")
+        problems.add(GLOSSARY_REMOVE_NOT_A_LIST, path, None, "remove")
         remove = []
     terms: list[Term] = []
     seen: set[str] = set()
@@ -141,9 +195,7 @@ def _parse(text: str, path: str, problems: Problems) -> tuple[list[Term], list[s
         if term is None:
             continue
         if term.term.casefold() in seen:
-            problems.error(
-                path, line, "term", f"'{term.term}' is defined twice", "keep one entry per term"
-            )
+            problems.add(GLOSSARY_TERM_TWICE, path, line, "term", term=term.term)
             continue
         seen.add(term.term.casefold())
         terms.append(term)
@@ -172,28 +224,24 @@ def _texts(value: Any) -> tuple[str, ...] | None:
 
 def _term(entry: Any, path: str, line: int | None, problems: Problems) -> Term | None:
     if not isinstance(entry, dict):
-        problems.error(
-            path, line, None, "an entry must be a mapping", "write term: ... and definition: ..."
-        )
+        problems.add(GLOSSARY_ENTRY_NOT_A_MAPPING, path, line, None)
         return None
     ok = True
     for key in sorted(set(entry) - set(FIELDS)):
-        problems.error(path, line, str(key), "unknown field", f"use {', '.join(FIELDS)}")
+        problems.add(GLOSSARY_UNKNOWN_FIELD, path, line, str(key))
         ok = False
     for key in ("term", "definition"):
         if not isinstance(entry.get(key), str) or not entry[key].strip():
-            problems.error(
-                path, line, key, "is required and must be text", f"give the entry a {key}"
-            )
+            problems.add(GLOSSARY_TEXT_REQUIRED, path, line, key, field=key)
             ok = False
     abbreviation = entry.get("abbreviation")
     if abbreviation is not None and (not isinstance(abbreviation, str) or not abbreviation.strip()):
-        problems.error(path, line, "abbreviation", "must be text", "e.g. abbreviation: PIRS")
+        problems.add(GLOSSARY_ABBREVIATION_NOT_TEXT, path, line, "abbreviation")
         ok = False
     also, see = _texts(entry.get("also")), _texts(entry.get("see"))
     for key, value in (("also", also), ("see", see)):
         if value is None:
-            problems.error(path, line, key, "must be a list of terms", f"e.g. {key}: [indicator]")
+            problems.add(GLOSSARY_TERMS_NOT_A_LIST, path, line, key, field=key)
             ok = False
     if not ok or also is None or see is None:
         return None

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from ssa_site.base.problems import ProblemType
 from ssa_site.load.front_matter import TextDateLoader, YamlProblem, read_text, yaml_problem
 from ssa_site.model.plan import INTERNAL, Portfolio
 
@@ -24,7 +25,43 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\
 _BLOCK_OPEN = re.compile(r"^[ \t]*///[ \t]*([\w-]+)")
 _BLOCK_CLOSE = re.compile(r"^[ \t]*///[ \t]*$")
 _LEADING_H1 = re.compile(r"\A\s*#(?!#)[ \t]+[^\n]*\n")
-FRONT_MATTER_FIX = "fix the YAML between the --- lines"
+
+PAGE_FRONT_MATTER_NOT_A_MAPPING = ProblemType(
+    "page-front-matter-not-a-mapping",
+    "Page front matter not a mapping",
+    "must be a mapping of fields",
+    "fix the YAML between the --- lines",
+)
+UNKNOWN_PAGE_VISIBILITY = ProblemType(
+    "unknown-page-visibility",
+    "Page visibility not public or internal",
+    "'{visibility}' is not a visibility",
+    "use public or internal",
+)
+UNKNOWN_NARRATED_PLAN = ProblemType(
+    "unknown-narrated-plan",
+    "Narrative of no plan",
+    "narrates plan '{plan}', which does not exist",
+    "rename the folder or set 'plan:' to one of: {plans}",
+)
+UNKNOWN_NARRATED_RESULT = ProblemType(
+    "unknown-narrated-result",
+    "Narrative of no result",
+    "narrates result '{result}', which plan '{plan}' does not have",
+    "rename the file to an id from {path}, or set 'result:' in the front matter",
+)
+DUPLICATE_PLAN_NARRATIVE = ProblemType(
+    "duplicate-plan-narrative",
+    "Two narratives of one plan",
+    "narrates the same plan as {other}",
+    "merge the two files",
+)
+DUPLICATE_RESULT_NARRATIVE = ProblemType(
+    "duplicate-result-narrative",
+    "Two narratives of one result",
+    "narrates the same result as {other}",
+    "merge the two files",
+)
 
 
 @dataclass(frozen=True)
@@ -53,7 +90,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, YamlProblem | No
     except yaml.YAMLError as exc:
         return {}, text[match.end() :], yaml_problem(exc)
     if not isinstance(meta, dict):
-        return {}, text[match.end() :], YamlProblem(1, "must be a mapping of fields")
+        return {}, text[match.end() :], YamlProblem(1, PAGE_FRONT_MATTER_NOT_A_MAPPING)
     return meta, text[match.end() :], None
 
 
@@ -119,14 +156,14 @@ def check_pages(docs_dir: Path, root: Path, problems: Problems) -> None:
             continue
         meta, _, error = split_front_matter(text)
         if error:
-            problems.error(display, error.row, "front matter", error.message, FRONT_MATTER_FIX)
+            error.report(problems, display)
         elif meta.get("visibility") not in (None, "public", "internal"):
-            problems.error(
+            problems.add(
+                UNKNOWN_PAGE_VISIBILITY,
                 display,
                 None,
                 "visibility",
-                f"'{meta.get('visibility')}' is not a visibility",
-                "use public or internal",
+                visibility=meta.get("visibility"),
             )
 
 
@@ -136,9 +173,7 @@ def checked_visibility(meta: dict[str, Any], display: str, problems: Problems) -
     visibility = meta.get("visibility")
     if visibility in (None, "public", "internal"):
         return meta
-    problems.error(
-        display, None, "visibility", f"'{visibility}' is not a visibility", "use public or internal"
-    )
+    problems.add(UNKNOWN_PAGE_VISIBILITY, display, None, "visibility", visibility=visibility)
     return {**meta, "visibility": INTERNAL}
 
 
@@ -165,7 +200,7 @@ def find_narratives(
             continue
         meta, body, error = split_front_matter(text)
         if error:
-            problems.error(display, error.row, "front matter", error.message, FRONT_MATTER_FIX)
+            error.report(problems, display)
             continue
         plan_name = str(meta.get("plan") or parts[0])
         default_result = None if path.stem == "index" and len(parts) == 2 else path.stem
@@ -173,26 +208,27 @@ def find_narratives(
         result_id = str(result_id) if result_id is not None else None
         plan = portfolio_full.plan(plan_name)
         if plan is None:
-            problems.error(
+            problems.add(
+                UNKNOWN_NARRATED_PLAN,
                 display,
                 None,
                 "plan",
-                f"narrates plan '{plan_name}', which does not exist",
-                f"rename the folder or set 'plan:' to one of: "
-                f"{', '.join(p.name for p in portfolio_full.plans) or 'no plans loaded'}",
                 reference=(plan_name, None, None),
+                plan=plan_name,
+                plans=", ".join(p.name for p in portfolio_full.plans) or "no plans loaded",
             )
             continue
         if result_id is not None and plan.result(result_id) is None:
-            problems.error(
+            problems.add(
+                UNKNOWN_NARRATED_RESULT,
                 display,
                 None,
                 "result",
-                f"narrates result '{result_id}', which plan '{plan_name}' does not have",
-                f"rename the file to an id from {plan.resource_path('results')}, "
-                "or set 'result:' in the front matter",
                 # Not reported when the row is left out for its own error, reported already.
                 reference=(plan_name, "results", result_id),
+                result=result_id,
+                plan=plan_name,
+                path=plan.resource_path("results"),
             )
             continue
         meta = checked_visibility(meta, display, problems)
@@ -203,12 +239,12 @@ def find_narratives(
     for narrative in narratives:
         key = (narrative.plan, narrative.result)
         if key in seen:
-            problems.error(
+            problems.add(
+                DUPLICATE_RESULT_NARRATIVE if key[1] else DUPLICATE_PLAN_NARRATIVE,
                 narrative.display_path,
                 None,
                 None,
-                f"narrates the same {'result' if key[1] else 'plan'} as {seen[key].display_path}",
-                "merge the two files",
+                other=seen[key].display_path,
             )
         seen[key] = narrative
     return narratives

@@ -15,12 +15,45 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from ssa_site.base.characters import CONTROL, CONTROL_FIX, control_message
+from ssa_site.base.characters import CONTROL, CONTROL_CHARACTER, control_params
 from ssa_site.base.schemas import LEVEL_PRESETS, PLAN_KINDS, RESOURCES
 from ssa_site.load.front_matter import read_text
+from ssa_site.load.package_problems import (
+    COUNTRY_CODE_INVALID,
+    DESCRIPTOR_MISSING,
+    DESCRIPTOR_NOT_JSON,
+    DESCRIPTOR_NOT_OBJECT,
+    FISCAL_YEAR_START_INVALID,
+    FISCAL_YEAR_START_QUOTED,
+    LEVEL_LISTED_TWICE,
+    LEVELS_INVALID,
+    NO_RESOURCES,
+    PACKAGE_NAME_MISMATCH,
+    PLAN_METADATA_MISSING,
+    PLAN_NAME_INVALID,
+    PLAN_PERIOD_DATE_INVALID,
+    PLAN_PERIOD_NOT_OBJECT,
+    PLAN_PERIOD_REVERSED,
+    PLAN_TITLE_MISSING,
+    RESOURCE_FILE_MISSING,
+    RESOURCE_LISTED_TWICE,
+    RESOURCE_NOT_OBJECT,
+    RESOURCE_PATH_ABSOLUTE,
+    RESOURCE_PATH_LINKED_OUTSIDE,
+    RESOURCE_PATH_MISSING,
+    RESOURCE_PATH_OUTSIDE,
+    RESOURCE_PATH_URL,
+    RESOURCE_SCHEMA_NOT_OBJECT,
+    RESOURCES_NOT_LIST,
+    RESULTS_RESOURCE_MISSING,
+    UNKNOWN_LEVEL_PRESET,
+    UNKNOWN_PLAN_KIND,
+    UNKNOWN_PLAN_VISIBILITY,
+    UNKNOWN_RESOURCE,
+)
 
 if TYPE_CHECKING:
-    from ssa_site.base.problems import Problems
+    from ssa_site.base.problems import Problems, ProblemType
 
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -62,15 +95,16 @@ def display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def unsafe_path_reason(path: str) -> str | None:
-    """Why a resource path may not be used, or None when it is a safe relative path."""
+def unsafe_path_kind(path: str) -> ProblemType | None:
+    """Why a resource path may not be used (the kind of problem it is, with fields
+    ``path`` and ``name``), or None when it is a safe relative path."""
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", path) or path.startswith("//"):
-        return "is a URL; the plugin never fetches data over the network"
+        return RESOURCE_PATH_URL
     if path.startswith(("/", "\\")) or re.match(r"^[a-zA-Z]:[\\/]", path):
-        return "is an absolute path"
+        return RESOURCE_PATH_ABSOLUTE
     parts = PurePosixPath(path.replace("\\", "/")).parts
     if ".." in parts:
-        return "leads outside the package folder"
+        return RESOURCE_PATH_OUTSIDE
     return None
 
 
@@ -103,7 +137,7 @@ def _date(text: Any, path: str, field: str, problems: Problems) -> date | None:
     try:
         return date.fromisoformat(str(text))
     except ValueError:
-        problems.error(path, None, field, f"'{text}' is not a date", "write the date as YYYY-MM-DD")
+        problems.add(PLAN_PERIOD_DATE_INVALID, path, None, field, text=text)
         return None
 
 
@@ -113,27 +147,20 @@ def _levels(value: Any, path: str, problems: Problems) -> tuple[str, ...]:
     if isinstance(value, str):
         if value in LEVEL_PRESETS:
             return LEVEL_PRESETS[value]
-        problems.error(
+        problems.add(
+            UNKNOWN_LEVEL_PRESET,
             path,
             None,
             "ssa.levels",
-            f"'{value}' is not a preset",
-            f"use one of {', '.join(LEVEL_PRESETS)} or a list of level names, top first",
+            value=value,
+            presets=", ".join(LEVEL_PRESETS),
         )
         return ()
     if isinstance(value, list) and value and all(isinstance(v, str) and v for v in value):
         if len(set(value)) != len(value):
-            problems.error(
-                path, None, "ssa.levels", "a level is listed twice", "list each level once"
-            )
+            problems.add(LEVEL_LISTED_TWICE, path, None, "ssa.levels")
         return tuple(value)
-    problems.error(
-        path,
-        None,
-        "ssa.levels",
-        "must be a preset name or a non-empty list of level names",
-        f"use one of {', '.join(LEVEL_PRESETS)} or a list such as [goal, objective]",
-    )
+    problems.add(LEVELS_INVALID, path, None, "ssa.levels", presets=", ".join(LEVEL_PRESETS))
     return ()
 
 
@@ -142,13 +169,7 @@ def read_package(directory: Path, root: Path, problems: Problems) -> PackageSpec
     descriptor_path = directory / "datapackage.json"
     path = display(descriptor_path, root)
     if not descriptor_path.is_file():
-        problems.error(
-            display(directory, root),
-            None,
-            None,
-            "the folder has no datapackage.json",
-            "add a datapackage.json describing the plan, or move the folder out of data/",
-        )
+        problems.add(DESCRIPTOR_MISSING, display(directory, root), None, None)
         return None
     text = read_text(descriptor_path, path, problems)
     if text is None:
@@ -156,115 +177,65 @@ def read_package(directory: Path, root: Path, problems: Problems) -> PackageSpec
     try:
         descriptor = json.loads(text)
     except json.JSONDecodeError as exc:
-        problems.error(
-            path,
-            exc.lineno,
-            None,
-            f"is not valid JSON: {exc.msg} at column {exc.colno}",
-            "fix the JSON syntax (a missing comma or quote is the usual cause)",
-        )
+        problems.add(DESCRIPTOR_NOT_JSON, path, exc.lineno, None, error=exc.msg, column=exc.colno)
         return None
     if not isinstance(descriptor, dict):
-        problems.error(path, None, None, "must be a JSON object", "wrap the package in { }")
+        problems.add(DESCRIPTOR_NOT_OBJECT, path, None, None)
         return None
     controls = _control_characters(descriptor)
     for where, char in controls:
-        problems.error(
-            path,
-            None,
-            where,
-            control_message(char),
-            CONTROL_FIX,
-        )
+        problems.add(CONTROL_CHARACTER, path, None, where, **control_params(char))
     if controls:
         return None
 
     name = str(descriptor.get("name") or directory.name)
     if name != directory.name:
         before = len(problems.items)
-        problems.error(
-            path,
-            None,
-            "name",
-            f"'{name}' differs from the folder name '{directory.name}'",
-            "rename the folder or the package so they match",
-        )
+        problems.add(PACKAGE_NAME_MISMATCH, path, None, "name", name=name, folder=directory.name)
         # Narratives and reviews are filed by folder: no plan of that name is loaded.
         problems.leave_out(before, (directory.name, None, None))
     if not _NAME.match(directory.name):
-        problems.error(
-            path,
-            None,
-            "name",
-            f"'{directory.name}' is not a valid plan name",
-            "use lower-case letters, digits and '-', e.g. northland-ics",
-        )
+        problems.add(PLAN_NAME_INVALID, path, None, "name", name=directory.name)
 
     meta = descriptor.get("ssa")
     if not isinstance(meta, dict):
-        problems.error(
-            path,
-            None,
-            "ssa",
-            "the plan metadata is missing",
-            'add "ssa": {"title": ..., "kind": ..., "levels": ...}',
-        )
+        problems.add(PLAN_METADATA_MISSING, path, None, "ssa")
         meta = {}
     title = meta.get("title") or descriptor.get("title")
     if not title or not isinstance(title, str):
-        problems.error(path, None, "ssa.title", "the plan has no title", "add a title")
+        problems.add(PLAN_TITLE_MISSING, path, None, "ssa.title")
         title = name
     kind = meta.get("kind", "")
     if kind not in PLAN_KINDS:
-        problems.error(
-            path,
-            None,
-            "ssa.kind",
-            f"'{kind}' is not a plan kind",
-            f"use one of {', '.join(PLAN_KINDS)}",
+        problems.add(
+            UNKNOWN_PLAN_KIND, path, None, "ssa.kind", kind=kind, kinds=", ".join(PLAN_KINDS)
         )
     country = meta.get("country")
     if country is not None and (not isinstance(country, str) or not _COUNTRY.match(country)):
-        problems.error(
-            path,
-            None,
-            "ssa.country",
-            f"'{country}' is not an ISO 3166-1 alpha-3 code",
-            "write three capital letters, e.g. KEN",
-        )
+        problems.add(COUNTRY_CODE_INVALID, path, None, "ssa.country", country=country)
         country = None
     period = meta.get("period") or {}
     if not isinstance(period, dict):
-        problems.error(
-            path, None, "ssa.period", "must be an object", 'write {"start": ..., "end": ...}'
-        )
+        problems.add(PLAN_PERIOD_NOT_OBJECT, path, None, "ssa.period")
         period = {}
     start = _date(period.get("start"), path, "ssa.period.start", problems)
     end = _date(period.get("end"), path, "ssa.period.end", problems)
     if start and end and end < start:
-        problems.error(
-            path, None, "ssa.period", "ends before it starts", "swap or correct the dates"
-        )
+        problems.add(PLAN_PERIOD_REVERSED, path, None, "ssa.period")
     fy_start = meta.get("fiscal_year_start", 10)
     if not isinstance(fy_start, int) or isinstance(fy_start, bool) or not 1 <= fy_start <= 12:
         quoted = isinstance(fy_start, str)
-        problems.error(
+        problems.add(
+            FISCAL_YEAR_START_QUOTED if quoted else FISCAL_YEAR_START_INVALID,
             path,
             None,
             "ssa.fiscal_year_start",
-            f'"{fy_start}" is text, not a month number' if quoted else f"{fy_start} is not a month",
-            "write a month number from 1 to 12, without quotes; 10 for US fiscal years",
+            value=fy_start,
         )
         fy_start = 10
     visibility = meta.get("visibility") or "public"
     if visibility not in ("public", "internal"):
-        problems.error(
-            path,
-            None,
-            "ssa.visibility",
-            f"'{visibility}' is not a visibility",
-            "use public or internal",
-        )
+        problems.add(UNKNOWN_PLAN_VISIBILITY, path, None, "ssa.visibility", visibility=visibility)
         visibility = "internal"  # never publish what we cannot classify
 
     specs = _resources(descriptor, name, directory, root, path, problems)
@@ -297,93 +268,67 @@ def _resources(
 ) -> tuple[ResourceSpec, ...]:
     """The resources the package lists, checked; ``plan`` names the package's plan."""
 
-    def refuse(resource: str | None, field: str, message: str, fix: str) -> None:
+    def refuse(resource: str | None, kind: ProblemType, field: str, /, **params: Any) -> None:
         """Report an error that leaves ``resource`` out (None: every resource of the plan,
         so none of its rows is there to refer to; the plan's page is still built)."""
         before = len(problems.items)
-        problems.error(path, None, field, message, fix)
+        problems.add(kind, path, None, field, **params)
         problems.leave_out(before, (plan, resource, None))
 
     raw = descriptor.get("resources")
     if raw is not None and not isinstance(raw, list):
-        refuse(
-            None,
-            "resources",
-            "must be a list of resources",
-            'write [{"name": "results", "path": "results.csv"}, ...]',
-        )
+        refuse(None, RESOURCES_NOT_LIST, "resources")
         return ()
     if not raw:
-        refuse(
-            None,
-            "resources",
-            "the package lists no resources",
-            'add at least {"name": "results", "path": "results.csv"}',
-        )
+        refuse(None, NO_RESOURCES, "resources")
         return ()
     specs: list[ResourceSpec] = []
     seen: set[str] = set()
     for index, item in enumerate(raw, start=1):
         where = f"resources[{index}]"  # items count from 1, as in front matter
         if not isinstance(item, dict):
-            problems.error(
-                path, None, where, "must be an object", 'write {"name": ..., "path": ...}'
-            )
+            problems.add(RESOURCE_NOT_OBJECT, path, None, where)
             continue
         name = item.get("name")
         if name not in RESOURCES:
-            problems.error(
+            problems.add(
+                UNKNOWN_RESOURCE,
                 path,
                 None,
                 f"{where}.name",
-                f"'{name}' is not a known resource",
-                f"name it one of {', '.join(RESOURCES)}",
+                name=name,
+                resources=", ".join(RESOURCES),
             )
             continue
         if name in seen:
-            problems.error(path, None, f"{where}.name", f"'{name}' is listed twice", "list it once")
+            problems.add(RESOURCE_LISTED_TWICE, path, None, f"{where}.name", name=name)
             continue
         seen.add(name)
         rel = item.get("path")
         if not isinstance(rel, str) or not rel:
-            refuse(name, f"{where}.path", "is missing", f'add "path": "{name}.csv"')
+            refuse(name, RESOURCE_PATH_MISSING, f"{where}.path", name=name)
             continue
-        reason = unsafe_path_reason(rel)
+        unsafe = unsafe_path_kind(rel)
         target = (directory / rel).resolve()
-        if reason is None and not target.is_relative_to(directory.resolve()):
-            reason = "leads outside the package folder (through a link)"
-        if reason:
-            refuse(
-                name,
-                f"{where}.path",
-                f"'{rel}' {reason}",
-                f'use a CSV file inside the package folder, e.g. "{name}.csv"',
-            )
+        if unsafe is None and not target.is_relative_to(directory.resolve()):
+            unsafe = RESOURCE_PATH_LINKED_OUTSIDE
+        if unsafe:
+            refuse(name, unsafe, f"{where}.path", path=rel, name=name)
             continue
         if not target.is_file():
             refuse(
                 name,
+                RESOURCE_FILE_MISSING,
                 f"{where}.path",
-                f"'{rel}' does not exist",
-                f"add {display(directory / rel, root)} or correct the path",
+                path=rel,
+                file=display(directory / rel, root),
             )
             continue
         schema = item.get("schema")
         if schema is not None and not isinstance(schema, dict):
-            problems.error(
-                path,
-                None,
-                f"{where}.schema",
-                "must be an inline Table Schema object",
-                "embed the schema, or leave it out to use the standard one",
-            )
+            problems.add(RESOURCE_SCHEMA_NOT_OBJECT, path, None, f"{where}.schema")
             schema = None
         specs.append(ResourceSpec(name, target, display(directory / rel, root), schema))
     if "results" not in seen and not any(p.field == "resources" for p in problems.items):
-        refuse(
-            "results",
-            "resources",
-            "the package has no results resource",
-            'add {"name": "results", "path": "results.csv"}',
-        )
+        refuse("results", RESULTS_RESOURCE_MISSING, "resources")
     return tuple(specs)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ssa_site.base.periods import PERIOD_FORMATS, Period, PeriodError, parse_period
-from ssa_site.base.problems import EVERY_PLAN, Problem, Problems
+from ssa_site.base.problems import EVERY_PLAN, Problem, Problems, ProblemType
 from ssa_site.base.schemas import split_list, standard_field_names
 from ssa_site.cache import store as cache
 from ssa_site.load.package import PackageSpec, display, read_package
@@ -29,18 +29,31 @@ if TYPE_CHECKING:
 
     from ssa_site.load.tables import TableRow
 
+DATA_FOLDER_MISSING = ProblemType(
+    "data-folder-missing",
+    "Data folder missing",
+    "the data folder does not exist",
+    "create it with one folder per plan, or set the plugin's data_dir option",
+)
+ALIGNS_TO_MALFORMED = ProblemType(
+    "aligns-to-malformed",
+    "Alignment not a plan:result reference",
+    "'{item}' is not a plan:result reference",
+    "write the other plan's name and the result id, e.g. agency-framework:O2",
+)
+PERIOD_INVALID = ProblemType(
+    "value-period-invalid",
+    "Period of a value not understood",
+    "{reason}",
+    "write one of {formats}",
+)
+
 
 def load_plans(data_dir: Path, root: Path, problems: Problems) -> list[Plan]:
     """Load every plan under ``data_dir``, sorted by name, reporting into ``problems``."""
     if not data_dir.is_dir():
         since = len(problems)
-        problems.error(
-            display(data_dir, root),
-            None,
-            None,
-            "the data folder does not exist",
-            "create it with one folder per plan, or set the plugin's data_dir option",
-        )
+        problems.add(DATA_FOLDER_MISSING, display(data_dir, root), None, None)
         problems.leave_out(since, (EVERY_PLAN, None, None))
         return []
     plans: list[Plan] = []
@@ -245,13 +258,7 @@ def _results(
         for item in split_list(_text(cells, "aligns_to")):
             plan_name, sep, target = item.partition(":")
             if not sep or not plan_name.strip() or not target.strip():
-                problems.error(
-                    path,
-                    row.number,
-                    "aligns_to",
-                    f"'{item}' is not a plan:result reference",
-                    "write the other plan's name and the result id, e.g. agency-framework:O2",
-                )
+                problems.add(ALIGNS_TO_MALFORMED, path, row.number, "aligns_to", item=item)
                 continue
             refs.append(ResultRef(plan_name.strip(), target.strip()))
         results.append(
@@ -310,7 +317,9 @@ def _values(spec: PackageSpec, rows: list[TableRow], path: str, problems: Proble
         try:
             period = periods.get(period_text) or parse_period(period_text, spec.fiscal_year_start)
         except PeriodError as exc:
-            problems.error(path, row.number, "period", str(exc), f"write one of {PERIOD_FORMATS}")
+            problems.add(
+                PERIOD_INVALID, path, row.number, "period", reason=exc, formats=PERIOD_FORMATS
+            )
             continue
         periods[period_text] = period
         dimensions = tuple(

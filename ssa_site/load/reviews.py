@@ -13,14 +13,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ssa_site.base import urls
-from ssa_site.base.characters import CONTROL, CONTROL_FIX, control_message
+from ssa_site.base.characters import CONTROL, CONTROL_CHARACTER, control_params
+from ssa_site.base.problems import ProblemType
 from ssa_site.load.front_matter import read_text
-from ssa_site.load.narratives import (
-    FRONT_MATTER_FIX,
-    checked_visibility,
-    split_front_matter,
-    strip_leading_h1,
-)
+from ssa_site.load.narratives import checked_visibility, split_front_matter, strip_leading_h1
 from ssa_site.model.plan import INTERNAL, Portfolio
 
 if TYPE_CHECKING:
@@ -29,6 +25,25 @@ if TYPE_CHECKING:
     from ssa_site.base.problems import Problems
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+REVIEW_MISPLACED = ProblemType(
+    "review-misplaced",
+    "Review file in the wrong folder",
+    "is not where progress reviews go",
+    "move it to {folder}/<plan>/<YYYY-MM-DD>.md",
+)
+REVIEW_DATE_INVALID = ProblemType(
+    "review-date-invalid",
+    "Review file name not a date",
+    "'{stem}' is not a date",
+    "name the review after its date, e.g. 2025-03-31.md",
+)
+UNKNOWN_REVIEWED_PLAN = ProblemType(
+    "unknown-reviewed-plan",
+    "Review of no plan",
+    "reviews plan '{plan}', which does not exist",
+    "put it in the folder of one of: {plans}",
+)
 
 
 @dataclass(frozen=True)
@@ -69,32 +84,21 @@ def find_reviews(
         parts = path.relative_to(reviews_dir).parts
         display = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         if len(parts) != 2:
-            problems.error(
-                display,
-                None,
-                None,
-                "is not where progress reviews go",
-                f"move it to {urls.REVIEWS_DIR}/<plan>/<YYYY-MM-DD>.md",
-            )
+            problems.add(REVIEW_MISPLACED, display, None, None, folder=urls.REVIEWS_DIR)
             continue
         plan_name, stem = parts[0], path.stem
         when = _parse_date(stem)
         if when is None:
-            problems.error(
-                display,
-                None,
-                "file name",
-                f"'{stem}' is not a date",
-                "name the review after its date, e.g. 2025-03-31.md",
-            )
+            problems.add(REVIEW_DATE_INVALID, display, None, "file name", stem=stem)
         if portfolio_full.plan(plan_name) is None:
-            problems.error(
+            problems.add(
+                UNKNOWN_REVIEWED_PLAN,
                 display,
                 None,
                 "plan",
-                f"reviews plan '{plan_name}', which does not exist",
-                f"put it in the folder of one of: {plans}",
                 reference=(plan_name, None, None),
+                plan=plan_name,
+                plans=plans,
             )
             continue
         text = read_text(path, display, problems)
@@ -102,11 +106,13 @@ def find_reviews(
             continue
         meta, body, error = split_front_matter(text)
         if error:
-            problems.error(display, error.row, "front matter", error.message, FRONT_MATTER_FIX)
+            error.report(problems, display)
             continue
         title = meta.get("title")
         if isinstance(title, str) and (control := CONTROL.search(title)):
-            problems.error(display, None, "title", control_message(control.group()), CONTROL_FIX)
+            problems.add(
+                CONTROL_CHARACTER, display, None, "title", **control_params(control.group())
+            )
             continue
         meta = checked_visibility(meta, display, problems)
         if when is not None:

@@ -109,10 +109,6 @@ class TermMarker:
             return text
         return f'<abbr title="{self.titles[id(term)]}">{text}</abbr>'
 
-    def _mark_text(self, text: str) -> str:
-        assert self.pattern is not None
-        return self.pattern.sub(self._wrap, text) if not text.isspace() else text
-
     def mark(self, html: str) -> str:
         """``html`` with the terms of its text nodes wrapped in ``<abbr>``.
 
