@@ -100,7 +100,7 @@ class SsaConfig(base.Config):
     """Who publishes the data: named in downloads, data.json, IATI files and citations."""
 
     quality = QualityOption()
-    """Plan quality rules (see ssa_site/quality.py): ``disable`` turns rules off;
+    """Plan quality rules (see ssa_site/analysis/quality.py): ``disable`` turns rules off;
     ``report_only`` lists their findings on the internal /quality/ page and in
     ``ssa-site validate`` but keeps them out of the build log, so they never fail --strict."""
 

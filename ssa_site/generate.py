@@ -38,7 +38,7 @@ GENERATORS: list[Generator] = [
 ]
 
 
-#: Work handed to worker processes before the generators run (ssa_site.background), so
+#: Work handed to worker processes before the generators run (ssa_site.cache.workers), so
 #: that it is done by the time its generator needs it.
 STARTERS: list[Callable[[PageContext], None]] = [start_downloads]
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+import yaml
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -125,3 +126,42 @@ def all_text(site: Path) -> dict[str, str]:
         }:
             found[path.relative_to(site).as_posix()] = path.read_text("utf-8", errors="replace")
     return found
+
+
+#: The audiences of a build.
+AUDIENCES = ("public", "internal")
+
+
+def example_site_url() -> str:
+    """The example site's site_url (mkdocs.yml)."""
+    with (REPO / "mkdocs.yml").open(encoding="utf-8") as handle:
+        config = yaml.load(handle, Loader=yaml.BaseLoader)  # tags of other tools stay text
+    return str(config.get("site_url") or "")
+
+
+@pytest.fixture(scope="session")
+def example_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The example site built with `mkdocs build --strict`, once per audience, in parallel."""
+    root = tmp_path_factory.mktemp("example-site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    runs = {}
+    for audience in AUDIENCES:
+        out = root / audience
+        runs[audience] = (
+            out,
+            subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
+                cwd=REPO,
+                env={**env, "SSA_AUDIENCE": audience},
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            ),
+        )
+    sites = {}
+    for audience, (out, run) in runs.items():
+        output, _ = run.communicate(timeout=600)
+        if run.returncode != 0:
+            pytest.fail(f"the {audience} build of the example site failed:\n{output[-4000:]}")
+        sites[audience] = out
+    return sites

@@ -1,7 +1,7 @@
 """Plan quality: is the performance management plan complete enough to manage by?
 
 Each rule has an id (``result-indicators``, ``me-budget-share``…) and reports
-:class:`~ssa_site.problems.Problem` warnings carrying that id.  The rules look at every plan,
+:class:`~ssa_site.base.problems.Problem` warnings carrying that id.  The rules look at every plan,
 internal content included: the findings are for the plan's authors (``ssa-site validate``,
 the build log and the internal ``/quality/`` page), never for the public.
 
@@ -78,8 +78,9 @@ def check_quality(
 ) -> QualityReport:
     """Check every plan (internal content included) against the enabled rules.
 
-    ``as_of`` is "today" for late reporting (see :mod:`ssa_site.asof`); None skips that rule.
-    ``evaluations`` are :class:`ssa_site.evaluations.Evaluation` objects (duck-typed).
+    ``as_of`` is "today" for late reporting (see :mod:`ssa_site.analysis.asof`); None skips
+    that rule.
+    ``evaluations`` are :class:`ssa_site.model.evaluation.Evaluation` objects (duck-typed).
     """
     options = options or QualityOptions()
     plans = tuple(plans)

@@ -58,4 +58,4 @@ class StatusSettings:
 
     thresholds: Thresholds = Thresholds()
     late_after_days: int = 90
-    as_of: date | None = None  # None: the build's "today" (see ssa_site.asof)
+    as_of: date | None = None  # None: the build's "today" (see ssa_site.analysis.asof)

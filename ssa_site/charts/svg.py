@@ -234,7 +234,7 @@ def _label_room(chart: Chart) -> int:
 
 
 def cached_svg(chart: Chart, cache_dir: Path) -> Path | None:
-    """The chart's SVG file in the project's cache (ssa_site.cache), drawn only when no
+    """The chart's SVG file in the project's cache (ssa_site.cache.store), drawn only when no
     build has drawn this very chart before; None when the cache cannot be written."""
     charts = DiskCache(cache_dir, "charts")
     entry = key(CHART_CODE, "chart", chart)  # the whole chart: data, labels, colours, path

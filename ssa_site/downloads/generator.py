@@ -46,7 +46,7 @@ BACKGROUND_VALUES = 20_000
 
 
 def start_downloads(context: PageContext) -> None:
-    """Hand a first run of the downloads to a worker process (see ssa_site.background),
+    """Hand a first run of the downloads to a worker process (see ssa_site.cache.workers),
     when the site is large and the cache can keep the files for :func:`downloads`."""
     if context.background is None:
         return

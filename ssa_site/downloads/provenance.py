@@ -1,7 +1,7 @@
 """Reproducible files: the build time, and writing CSV, JSON, XML and zip files byte for byte.
 
 Same input, same bytes: the build time comes from ``SOURCE_DATE_EPOCH`` when it is set, else
-from the latest date the public data speaks of as past (see :mod:`ssa_site.asof`); zip
+from the latest date the public data speaks of as past (see :mod:`ssa_site.analysis.asof`); zip
 members go in a fixed order with that time as their timestamp (never before 1980, the first
 date a zip can hold); JSON keys are sorted.  Every written file's size and sha256 are
 recorded, for the package descriptors and the Data page.
@@ -44,7 +44,7 @@ def build_time(data: PublicData, environ: Mapping[str, str] = os.environ) -> dat
         try:
             return datetime.fromtimestamp(int(raw), tz=UTC)
         except (ValueError, OverflowError, OSError):
-            pass  # ignored, as ssa_site.asof does
+            pass  # ignored, as ssa_site.analysis.asof does
     day = reference_date(data.portfolio, data.evaluations, environ={})
     return datetime.combine(day, time(), tzinfo=UTC)
 

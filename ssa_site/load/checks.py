@@ -314,7 +314,7 @@ def _check_initiatives(plan: Plan, problems: Problems) -> None:
 
 
 def _check_formulas(plan: Plan, problems: Problems) -> None:
-    """Warn about text a spreadsheet would run as a formula (see ssa_site.formulas)."""
+    """Warn about text a spreadsheet would run as a formula (see ssa_site.base.formulas)."""
     values = [v for i in plan.indicators for v in i.values]
     for resource, entities in (
         ("results", plan.results),

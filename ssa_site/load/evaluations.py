@@ -4,7 +4,7 @@ Every problem names the file, the line of the front matter and the field, and sa
 fix it; a file with errors yields no evaluation (and the errors stop the build).
 Recommendations are counted from 1 in field names: ``recommendations[2].response``.
 A plan, result or initiative the loader left out for an error of its own is not reported
-again as unknown: that error, reported already, is what to fix (see ssa_site.problems).
+again as unknown: that error, reported already, is what to fix (see ssa_site.base.problems).
 """
 
 from __future__ import annotations

@@ -187,7 +187,7 @@ class Checker:
         self.problems.add(kind, self.path, self.row(where), label(where), **params)
 
     def controls(self, value: Any, where: Where = ()) -> None:
-        """Report every string holding a control character (see ssa_site.characters)."""
+        """Report every string holding a control character (see ssa_site.base.characters)."""
         if isinstance(value, str):
             if found := CONTROL.search(value):
                 self.add(CONTROL_CHARACTER, where, **control_params(found.group()))

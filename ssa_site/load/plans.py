@@ -1,7 +1,7 @@
 """Load every ``data/<plan>/`` package into the full model (all audiences).
 
 Visibility is resolved here (internal propagates downward) but nothing is dropped: that is
-:mod:`ssa_site.visibility`'s job, for one audience.
+:mod:`ssa_site.model.visibility`'s job, for one audience.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def load_plans(data_dir: Path, root: Path, problems: Problems) -> list[Plan]:
     folders = sorted(
         p for p in data_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))
     )
-    # Cached by the package's bytes (ssa_site.cache): the same Plan and Problems.
+    # Cached by the package's bytes (ssa_site.cache.store): the same Plan and Problems.
     for plan, found in cache.load_packages(folders, root, load_package):
         problems.extend(found)
         if plan is not None:

@@ -1,7 +1,7 @@
 """Read the CSV resources of a package with Frictionless, typed by the standard schemas.
 
 Frictionless checks types, constraints, primary and foreign keys; this module turns its
-error objects into :class:`~ssa_site.problems.Problem` lines that say how to fix them.
+error objects into :class:`~ssa_site.base.problems.Problem` lines that say how to fix them.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Evaluations: the model of an evaluation summary and its recommendations, and its audience.
 
 An evaluation is authored as ``content/evaluations/<id>.md``: front matter (checked by
-:mod:`ssa_site.evaluation_loading`) and a Markdown body, the public summary.  Nothing here
+:mod:`ssa_site.load.evaluations`) and a Markdown body, the public summary.  Nothing here
 knows about MkDocs.
 """
 

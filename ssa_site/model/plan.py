@@ -1,7 +1,7 @@
 """The domain model: plans, results, indicators, values, initiatives and assumptions.
 
-Frozen dataclasses built by :mod:`ssa_site.loading` and filtered for an audience by
-:mod:`ssa_site.visibility`.  Nothing here knows about MkDocs.
+Frozen dataclasses built by :mod:`ssa_site.load.plans` and filtered for an audience by
+:mod:`ssa_site.model.visibility`.  Nothing here knows about MkDocs.
 """
 
 from __future__ import annotations

@@ -84,14 +84,14 @@ class PageContext:
 
     @cached_property
     def status(self) -> StatusBoard:
-        """Every status as of the build's "today" (see ssa_site.asof), worked out once."""
+        """Every status as of the build's "today" (see ssa_site.analysis.asof), worked out once."""
         today = self.site.today if self.site.today != EPOCH else None
         as_of = self.status_settings.as_of or today
         return StatusBoard(self.site.portfolio, self.status_settings, as_of)
 
     @cached_property
     def wayfinder(self) -> Wayfinder:
-        """Breadcrumbs and neighbours of every page (see ssa_site.wayfinding)."""
+        """Breadcrumbs and neighbours of every page (see ssa_site.output.wayfinding)."""
         site = self.site
         sections = ["plans", "method"]
         if site.evaluations or self.evaluations_index_markdown is not None:

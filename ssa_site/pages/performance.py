@@ -1,7 +1,7 @@
 """Generators of indicator performance: the charts, and the page explaining the method.
 
 Charts are drawn from the audience's portfolio only, so a public build draws no internal
-value. Pages link them through the same builders (:mod:`ssa_site.chart_specs`).
+value. Pages link them through the same builders (:mod:`ssa_site.charts.specs`).
 """
 
 from __future__ import annotations

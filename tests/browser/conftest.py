@@ -1,23 +1,22 @@
 """Session fixtures of the browser suite.
 
-The example site is built once per session (public and internal, into a tmp dir), each build
-is served on 127.0.0.1, and one Debian Chromium is driven with Playwright's sync API.
-Chromium missing: the tests skip, unless the CI environment variable is set (then they fail).
+The example site is built once per session (public and internal, into a tmp dir: the
+``example_builds`` fixture of tests/conftest.py), each build is served on 127.0.0.1, and one
+Debian Chromium is driven with Playwright's sync API. Chromium missing: the tests skip,
+unless the CI environment variable is set (then they fail).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
+from conftest import example_site_url
 
 from browser.site_pages import SiteServer
 
@@ -37,7 +36,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
-AUDIENCES = ("public", "internal")
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "mobile": {"width": 375, "height": 740}}
 SCREENSHOTS = REPO / "screenshots"
 
@@ -57,44 +55,10 @@ class BuiltSite:
     server: SiteServer
 
 
-def _site_url() -> str:
-    with (REPO / "mkdocs.yml").open(encoding="utf-8") as handle:
-        config = yaml.load(handle, Loader=yaml.BaseLoader)  # tags of other tools stay text
-    return str(config.get("site_url") or "")
-
-
-@pytest.fixture(scope="session")
-def example_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The example site built with `mkdocs build --strict`, once per audience, in parallel."""
-    root = tmp_path_factory.mktemp("example-site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    runs = {}
-    for audience in AUDIENCES:
-        out = root / audience
-        runs[audience] = (
-            out,
-            subprocess.Popen(
-                [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(out)],
-                cwd=REPO,
-                env={**env, "SSA_AUDIENCE": audience},
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-                text=True,
-            ),
-        )
-    sites = {}
-    for audience, (out, run) in runs.items():
-        output, _ = run.communicate(timeout=600)
-        if run.returncode != 0:
-            pytest.fail(f"the {audience} build of the example site failed:\n{output[-4000:]}")
-        sites[audience] = out
-    return sites
-
-
 @pytest.fixture(scope="session")
 def built(example_builds: dict[str, Path]) -> Iterator[dict[str, BuiltSite]]:
     """Each build served under the path of its site_url (as it would be deployed)."""
-    site_url = _site_url()
+    site_url = example_site_url()
     prefix = urlsplit(site_url).path or "/"
     servers = {a: SiteServer(site, prefix).__enter__() for a, site in example_builds.items()}
     try:
@@ -179,3 +143,11 @@ def screenshots_dir() -> Path:
 def vnu_jar() -> Path | None:
     jar = REPO / ".cache" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
     return jar if jar.is_file() and shutil.which("java") else None
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every browser test runs on real builds of the example site: marked slow."""
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if here in Path(str(item.path)).resolve().parents:
+            item.add_marker(pytest.mark.slow)

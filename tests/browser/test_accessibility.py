@@ -11,8 +11,9 @@ import re
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from conftest import AUDIENCES
 
-from browser.conftest import AUDIENCES, VIEWPORTS, BuiltSite
+from browser.conftest import VIEWPORTS, BuiltSite
 from browser.site_pages import PAGE_TYPE_KEYS, missing_reason, other_types, page_to_visit
 
 if TYPE_CHECKING:

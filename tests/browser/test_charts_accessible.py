@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from conftest import AUDIENCES
 
-from browser.conftest import AUDIENCES
 from browser.site_pages import html_pages
 
 if TYPE_CHECKING:

@@ -14,8 +14,9 @@ import subprocess
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from conftest import AUDIENCES
 
-from browser.conftest import AUDIENCES, missing_tool, vnu_jar
+from browser.conftest import missing_tool, vnu_jar
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -10,12 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from conftest import AUDIENCES
 
-from browser.conftest import AUDIENCES, BuiltSite
 from browser.site_pages import missing_reason, page_to_visit
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from browser.conftest import BuiltSite
 
 PRINTED = ("plan", "indicator", "evaluation")
 SAVED: set[str] = set()

@@ -7,12 +7,15 @@ search index it fetches as the page loads.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from conftest import AUDIENCES
 
-from browser.conftest import AUDIENCES, BuiltSite
 from browser.site_pages import MISSING_PATH, PAGE_TYPE_KEYS, missing_reason, page_to_visit
+
+if TYPE_CHECKING:
+    from browser.conftest import BuiltSite
 
 
 def load_and_record(built_site: BuiltSite, page: Any, path: str) -> dict[str, list[str]]:

@@ -30,6 +30,7 @@ def new(directory: Path, *options: str):
     return CliRunner().invoke(main, ["new", str(directory), *options], catch_exceptions=False)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("preset", ["ics", "results-chain", "logic-model"])
 def test_a_new_project_validates_and_builds_strict(tmp_path, preset):
     root = tmp_path / "site"
@@ -50,6 +51,7 @@ def test_a_new_project_validates_and_builds_strict(tmp_path, preset):
     assert not (site / "quality").exists()
 
 
+@pytest.mark.slow
 def test_the_internal_build_shows_internal_passages_and_a_clean_quality_page(tmp_path):
     root = tmp_path / "site"
     assert new(root).exit_code == 0

@@ -67,6 +67,7 @@ def test_invalid_options() -> None:
         SynthOptions(results=2)
 
 
+@pytest.mark.slow
 def test_the_synthetic_site_builds_strict_and_keeps_internal_content_out(
     tmp_path: Path,
 ) -> None:

@@ -7,10 +7,14 @@ import subprocess
 import sys
 from typing import TYPE_CHECKING
 
+import pytest
 from conftest import REPO
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+#: The benchmark builds a site with MkDocs, with and without the plugin.
+pytestmark = pytest.mark.slow
 
 
 def test_benchmark_script_runs_on_a_tiny_site(tmp_path: Path) -> None:

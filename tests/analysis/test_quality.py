@@ -258,6 +258,7 @@ plugins:
 """
 
 
+@pytest.mark.slow
 def test_findings_fail_a_strict_build_unless_report_only(complete):
     edit(complete, "data/north/initiatives.csv", "1000000,30000", "1000000,100000")
     (complete / "mkdocs.yml").write_text(STRICT_YML.replace("{QUALITY}", "{}"), "utf-8")
@@ -271,6 +272,7 @@ def test_findings_fail_a_strict_build_unless_report_only(complete):
     assert not any("10.0 %" in text or "report-only" in text for text in all_text(site).values())
 
 
+@pytest.mark.slow
 def test_the_internal_quality_page_lists_findings_per_plan(complete):
     edit(complete, "data/north/initiatives.csv", "1000000,30000", "1000000,100000")
     edit(complete, "data/north/indicators.csv", "Border logs,", ",")

@@ -349,6 +349,7 @@ def test_late_or_missing_publication_is_a_warning(tmp_path):
     assert problems_of(root, evaluation_publication_days=200) == [str(site.warnings[1])]
 
 
+@pytest.mark.slow
 def test_late_publication_fails_only_a_strict_build(tmp_path):
     late = AGENCY.replace("published: 2023-04-01", "published: 2023-09-01")
     root = copy_fixture(tmp_path / "site", {"content/evaluations/agency-final.md": late})
@@ -396,6 +397,7 @@ def test_today_is_source_date_epoch_or_the_latest_date_of_the_data(tmp_path):
 # --- Real builds ---------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_index_lists_every_public_evaluation_without_javascript(sites):
     public, _ = sites
     rows = index_rows(public)
@@ -452,6 +454,7 @@ def test_index_lists_every_public_evaluation_without_javascript(sites):
     assert page.xpath("//th[@aria-sort='descending']/text()") == ["Completed"]
 
 
+@pytest.mark.slow
 def test_evaluation_page_shows_summary_questions_and_responses(sites):
     public, _ = sites
     page = article(read(public, "evaluations/border-midterm/index.html"))
@@ -488,6 +491,7 @@ def test_evaluation_page_shows_summary_questions_and_responses(sites):
     assert not (public / "evaluations/border-midterm.md").exists()
 
 
+@pytest.mark.slow
 def test_plan_result_and_initiative_pages_link_their_evaluations(sites):
     public, _ = sites
     plan = article(read(public, "plans/northland-ics/index.html"))
@@ -512,6 +516,7 @@ def test_plan_result_and_initiative_pages_link_their_evaluations(sites):
     assert "Every accepted recommendation of these evaluations has been acted on." in agency_plan
 
 
+@pytest.mark.slow
 def test_internal_evaluations_leave_no_trace_in_the_public_build(sites):
     public, _ = sites
     for path, content in all_text(public).items():
@@ -522,6 +527,7 @@ def test_internal_evaluations_leave_no_trace_in_the_public_build(sites):
     assert not (public / "evaluations/hidden-plan-review").exists()
 
 
+@pytest.mark.slow
 def test_internal_build_shows_every_evaluation(sites):
     _, internal = sites
     page = read(internal, "evaluations/secret-review/index.html")
@@ -536,6 +542,7 @@ def test_internal_build_shows_every_evaluation(sites):
     assert "CANARY-INTERNAL-EVALUATION-BODY" in search
 
 
+@pytest.mark.slow
 def test_the_index_script_is_served_by_the_site(sites):
     public, _ = sites
     page = read(public, "evaluations/index.html")
@@ -569,6 +576,7 @@ window.addEventListener("load", function () {
 </script>"""
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not shutil.which("chromium"), reason="needs Debian's chromium")
 def test_the_script_filters_and_sorts_in_a_browser(sites):
     public, _ = sites

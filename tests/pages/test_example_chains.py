@@ -11,6 +11,9 @@ from conftest import REPO
 
 from ssa_site.project import Site, load_site
 
+#: Every test here builds a site with MkDocs.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Site, Path]:

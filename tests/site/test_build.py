@@ -32,6 +32,7 @@ def text_of(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", article))
 
 
+@pytest.mark.slow
 def test_public_build_has_a_page_for_every_plan_result_and_indicator(project):
     site = build(project())
     for page in PAGES:
@@ -44,6 +45,7 @@ def test_public_build_has_a_page_for_every_plan_result_and_indicator(project):
     assert "Share of crossings screened" in plan
 
 
+@pytest.mark.slow
 def test_result_page_shows_chain_alignment_and_indicators(project):
     site = build(project())
     page = text_of(read(site, "plans/northland-ics/results/O1/index.html"))
@@ -55,6 +57,7 @@ def test_result_page_shows_chain_alignment_and_indicators(project):
     assert "O1 Border agencies detect illicit flows" in agency  # alignment down
 
 
+@pytest.mark.slow
 def test_indicator_page_shows_reference_sheet_and_values(project):
     site = build(project())
     page = text_of(read(site, "plans/northland-ics/indicators/I1/index.html"))
@@ -63,6 +66,7 @@ def test_indicator_page_shows_reference_sheet_and_values(project):
     assert "FY2023" in page and "41" in page and "FY2025" in page and "70" in page
 
 
+@pytest.mark.slow
 def test_links_between_generated_pages_resolve(project):
     site = build(project())
     for page in PAGES:
@@ -76,6 +80,7 @@ def test_links_between_generated_pages_resolve(project):
             assert target.exists(), f"{page} links to missing {href}"
 
 
+@pytest.mark.slow
 def test_public_build_holds_no_trace_of_internal_content(project):
     site = build(project())
     leaks = {
@@ -90,6 +95,7 @@ def test_public_build_holds_no_trace_of_internal_content(project):
     assert "Internal — not for public release" not in read(site, "index.html")
 
 
+@pytest.mark.slow
 def test_internal_build_shows_everything_with_a_banner(project):
     site = build(project(), audience="internal")
     texts = all_text(site)
@@ -109,6 +115,7 @@ def test_internal_build_shows_everything_with_a_banner(project):
             assert "Internal — not for public release" in html, path
 
 
+@pytest.mark.slow
 def test_data_is_escaped_not_interpreted(project):
     root = project()
     results = root / "data/northland-ics/results.csv"
@@ -128,6 +135,7 @@ def test_data_is_escaped_not_interpreted(project):
     assert "<script>" not in title
 
 
+@pytest.mark.slow
 def test_authored_page_marked_internal_is_left_out_of_public_builds(project):
     root = project(
         files={"content/staff.md": "---\nvisibility: internal\n---\n# Staff\n\nCANARY-STAFF-PAGE\n"}
@@ -138,6 +146,7 @@ def test_authored_page_marked_internal_is_left_out_of_public_builds(project):
     assert (build(root, audience="internal") / "staff/index.html").exists()
 
 
+@pytest.mark.slow
 def test_bad_data_fails_the_build_before_writing_anything(project, caplog):
     root = project()
     values = root / "data/northland-ics/values.csv"

@@ -10,9 +10,8 @@ import json
 from typing import TYPE_CHECKING
 
 import pytest
-
-from browser.conftest import AUDIENCES
-from browser.site_pages import broken_links
+from conftest import AUDIENCES, example_site_url
+from site_links import _PageParser, _target_file, broken_links
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -20,9 +19,7 @@ if TYPE_CHECKING:
 
 @pytest.fixture(scope="module")
 def site_url() -> str:
-    from browser.conftest import _site_url
-
-    return _site_url()
+    return example_site_url()
 
 
 def test_the_checker_reports_broken_links_and_anchors(tmp_path: Path) -> None:
@@ -51,6 +48,7 @@ def test_the_checker_reports_broken_links_and_anchors(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("audience", AUDIENCES)
 def test_every_internal_link_and_anchor_resolves(
     example_builds: dict[str, Path], site_url: str, audience: str
@@ -62,12 +60,11 @@ def test_every_internal_link_and_anchor_resolves(
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("audience", AUDIENCES)
 def test_every_search_result_leads_to_a_page_and_anchor(
     example_builds: dict[str, Path], audience: str
 ) -> None:
-    from browser.site_pages import _PageParser, _target_file
-
     site = example_builds[audience]
     index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
     ids: dict[Path, set[str]] = {}

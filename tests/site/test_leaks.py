@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import FIXTURES, build
+from canary import CANARY, NUMBER_CANARIES, SHOWN_NOWHERE, canaries
+from conftest import build
 
 from ssa_site.load.narratives import split_front_matter
 from ssa_site.model.visibility import DEFAULT_INTERNAL_FIELDS
@@ -32,38 +33,6 @@ from ssa_site.model.visibility import DEFAULT_INTERNAL_FIELDS
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
-
-CANARY = FIXTURES / "canary"
-_TOKEN = re.compile(rb"CANARY[\w.-]*[\w]")
-
-#: Internal numbers and dates of the fixture, with the forms a page may print them in.
-NUMBER_CANARIES = {
-    "budget 7777777": ("7777777", "7,777,777"),
-    "me_budget 3333333": ("3333333", "3,333,333"),
-    "internal value row 9191919": ("9191919", "9,191,919"),
-    "internal disaggregated value 4848484": ("4848484", "4,848,484"),
-    "internal indicator values 8282828": ("8282828", "8,282,828", "8282829", "8,282,829"),
-    "internal package values 6464646": ("6464646", "6,464,646", "6464648", "6,464,648"),
-    "dqa_last 2011-11-11": ("2011-11-11",),
-    "dqa_next 2012-12-12": ("2012-12-12",),
-    "reported date of an internal value 2031-03-03": ("2031-03-03",),
-    "reported date in the internal package 2032-04-04": ("2032-04-04",),
-}
-
-#: Canaries that even the internal build shows nowhere, and why.
-SHOWN_NOWHERE = {
-    "CANARY-IATI-ID": "an IATI identifier appears only in the IATI download, public in every build",
-}
-
-
-def canaries() -> set[str]:
-    """Every CANARY string of the fixture's data and narratives."""
-    found: set[str] = set()
-    for folder in ("data", "content"):
-        for path in (CANARY / folder).rglob("*"):
-            if path.is_file():
-                found.update(m.decode() for m in _TOKEN.findall(path.read_bytes()))
-    return found
 
 
 def members(name: str, data: bytes) -> Iterator[tuple[str, bytes]]:
@@ -228,6 +197,7 @@ def test_the_fixture_has_a_canary_on_every_kind_of_internal_content() -> None:
         assert any(kind in t for t in tokens), kind
 
 
+@pytest.mark.slow
 def test_public_build_holds_no_canary_anywhere(builds: Builds) -> None:
     tokens = canaries()
     assert len(builds.public) > 100  # pages, charts, downloads and the members of zips
@@ -240,6 +210,7 @@ def test_public_build_holds_no_canary_anywhere(builds: Builds) -> None:
     )
 
 
+@pytest.mark.slow
 def test_internal_build_shows_every_canary(builds: Builds) -> None:
     shown = b"\n".join(name.encode() + b"\n" + data for name, data in builds.internal.items())
     missing = sorted(t for t in canaries() if t.encode() not in shown and t not in SHOWN_NOWHERE)
@@ -252,6 +223,7 @@ def test_internal_build_shows_every_canary(builds: Builds) -> None:
     assert all(b"Internal \xe2\x80\x94 not for public release" in builds.internal[n] for n in pages)
 
 
+@pytest.mark.slow
 def test_internal_content_changes_nothing_in_the_public_build(builds: Builds) -> None:
     """Deleting every internal item gives the same public site, byte for byte."""
     stripped_text = "".join(
@@ -268,6 +240,7 @@ def test_internal_content_changes_nothing_in_the_public_build(builds: Builds) ->
     assert not differ, f"internal content changed these public files: {differ}"
 
 
+@pytest.mark.slow
 def test_internal_build_publishes_the_public_downloads(builds: Builds) -> None:
     """Downloads are made from the public data in every build, byte for byte the same."""
     downloads = sorted(

@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, build, read, write_project
+from conftest import FIXTURES, REPO, build, read, write_project
 from iati_xsd import extract_schemas, find_sdist
 
 MKDOCS_YML = """\
@@ -136,6 +136,7 @@ def frictionless() -> str:
     return str(found) if found.exists() else (shutil.which("frictionless") or "frictionless")
 
 
+@pytest.mark.slow
 def test_every_zip_is_a_data_package_that_frictionless_validates(sites, tmp_path):
     site = sites["public"]
     zips = sorted((site / "data").rglob("*.zip"))
@@ -160,6 +161,7 @@ def test_every_zip_is_a_data_package_that_frictionless_validates(sites, tmp_path
         assert done.returncode == 0, f"{archive.name}:\n{done.stdout}\n{done.stderr}"
 
 
+@pytest.mark.slow
 def test_package_embeds_schemas_provenance_and_drops_internal_columns(sites):
     site = sites["public"]
     package = json.loads(read(site, "data/plans/northland-ics/datapackage.json"))
@@ -188,6 +190,7 @@ def test_package_embeds_schemas_provenance_and_drops_internal_columns(sites):
         assert resource["hash"].startswith("sha256:")
 
 
+@pytest.mark.slow
 def test_no_internal_row_field_or_string_in_any_download(sites):
     for audience in ("public", "internal"):
         for name, data in with_zip_members(download_files(sites[audience])).items():
@@ -198,11 +201,13 @@ def test_no_internal_row_field_or_string_in_any_download(sites):
     assert not any(secret in page for secret in SECRETS)
 
 
+@pytest.mark.slow
 def test_internal_build_publishes_exactly_the_public_downloads(sites):
     assert download_files(sites["internal"]) == download_files(sites["public"])
     assert "Public data only." in read(sites["internal"], "data/index.html")
 
 
+@pytest.mark.slow
 def test_data_json_lists_every_download_with_a_working_url(sites):
     site = sites["public"]
     catalog = json.loads(read(site, "data.json"))
@@ -230,6 +235,7 @@ def test_data_json_lists_every_download_with_a_working_url(sites):
     assert "Evaluations catalog" in titles
 
 
+@pytest.mark.slow
 def test_iati_xml_validates_and_carries_every_public_value(sites, tmp_path):
     from lxml import etree
 
@@ -312,6 +318,7 @@ def _dims(element) -> tuple[tuple[str, str], ...]:  # type: ignore[no-untyped-de
     return tuple((d.get("name"), d.get("value")) for d in element.iter("dimension"))
 
 
+@pytest.mark.slow
 def test_evaluations_catalog_csv(sites):
     import csv
     import io
@@ -328,6 +335,7 @@ def test_evaluations_catalog_csv(sites):
     )
 
 
+@pytest.mark.slow
 def test_pages_link_their_downloads(sites):
     site = sites["public"]
     plan_page = read(site, "plans/northland-ics/index.html")
@@ -344,6 +352,7 @@ def test_pages_link_their_downloads(sites):
     assert 'download="northland-ics-values.csv"' in plan_page
 
 
+@pytest.mark.slow
 def test_data_page_lists_sizes_hashes_schemas_and_escaped_json_ld(sites):
     site = sites["public"]
     page = read(site, "data/index.html")
@@ -361,6 +370,7 @@ def test_data_page_lists_sizes_hashes_schemas_and_escaped_json_ld(sites):
     assert "Agency Results Framework &lt;/script&gt;&lt;b&gt;&amp;amp;" in page
 
 
+@pytest.mark.slow
 def test_same_input_gives_byte_identical_downloads(tmp_path):
     """SOURCE_DATE_EPOCH fixes the build time; site_url makes every URL absolute."""
     extra = "site_url: https://data.example.org/ssa/\n"
@@ -417,7 +427,7 @@ def test_iati_activities_of_the_example_name_their_recipient_country(tmp_path):
     schema_dir.mkdir()
     schema = _iati_schema(schema_dir)
     root = tmp_path / "example"
-    shutil.copytree(Path(__file__).resolve().parent.parent / "data", root / "data")
+    shutil.copytree(REPO / "data", root / "data")
     (root / "content").mkdir()
     portfolio = load_site(root, root / "data", root / "content", "public").portfolio
     publisher = Publisher(name="Bureau of Examples", iati_ref="XX-EXAMPLE")
@@ -467,6 +477,7 @@ def test_iati_activities_of_the_example_name_their_recipient_country(tmp_path):
     assert b"recipient-country" not in etree.tostring(document)
 
 
+@pytest.mark.slow
 def test_iati_names_no_country_for_a_fictional_country_code(sites):
     """Northland's XNL is no ISO 3166 code: IATI gets no made-up recipient country."""
     xml = read(sites["public"], "data/plans/northland-ics/iati-activities.xml")

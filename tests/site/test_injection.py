@@ -195,6 +195,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return Built(root, build(root, "public", strict=False), build(root, "internal", strict=False))
 
 
+@pytest.mark.slow
 def test_the_hostile_project_loads_without_errors(built: Built) -> None:
     site = load_site(built.root, built.root / "data", built.root / "content", "internal")
     assert [str(e) for e in site.errors] == []
@@ -208,6 +209,7 @@ def _text(element: html.HtmlElement) -> str:
     return element.text_content()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("audience", ["public", "internal"])
 def test_every_payload_reads_back_as_text(built: Built, audience: str) -> None:
     site = built.public if audience == "public" else built.internal
@@ -228,6 +230,7 @@ def test_every_payload_reads_back_as_text(built: Built, audience: str) -> None:
     assert LONG in _text(_page(site, "plans/inj/indicators/I2/index.html"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("audience", ["public", "internal"])
 def test_page_titles_read_back_the_payload(built: Built, audience: str) -> None:
     site = built.public if audience == "public" else built.internal
@@ -240,6 +243,7 @@ def test_page_titles_read_back_the_payload(built: Built, audience: str) -> None:
 _EVENT = re.compile(r"^on[a-z]+$")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("audience", ["public", "internal"])
 def test_no_payload_becomes_markup(built: Built, audience: str) -> None:
     site = built.public if audience == "public" else built.internal
@@ -283,6 +287,7 @@ def test_no_payload_becomes_markup(built: Built, audience: str) -> None:
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.slow
 def test_charts_are_well_formed_and_keep_the_text(built: Built) -> None:
     charts = sorted((built.public / "assets" / "charts").rglob("*.svg"))
     assert charts
@@ -305,6 +310,7 @@ def test_charts_are_well_formed_and_keep_the_text(built: Built) -> None:
     assert all(c.name.endswith(".svg") and c.is_relative_to(built.public) for c in charts)
 
 
+@pytest.mark.slow
 def test_xml_json_and_csv_downloads_keep_the_text(built: Built) -> None:
     site = built.public
     iati = etree.parse(str(site / "data/plans/inj/iati-activities.xml"))

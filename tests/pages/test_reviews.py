@@ -37,6 +37,7 @@ def public(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(root)
 
 
+@pytest.mark.slow
 def test_a_review_counts_only_values_reported_by_its_date(public: Path) -> None:
     before = text_of(read(public, f"{REVIEWS}/2024-10-01/index.html"))
     after = text_of(read(public, f"{REVIEWS}/2024-11-01/index.html"))
@@ -47,6 +48,7 @@ def test_a_review_counts_only_values_reported_by_its_date(public: Path) -> None:
     assert re.search(r"I2 Seizures per month At risk 14 \(FY2024\)", before)
 
 
+@pytest.mark.slow
 def test_a_review_shows_its_narrative_and_what_changed_since_the_one_before(public: Path) -> None:
     first = text_of(read(public, f"{REVIEWS}/2024-10-01/index.html"))
     assert "First quarter review" in first
@@ -61,6 +63,7 @@ def test_a_review_shows_its_narrative_and_what_changed_since_the_one_before(publ
     assert (public / "assets/charts/northland-ics/reviews/2024-11-01.svg").is_file()
 
 
+@pytest.mark.slow
 def test_plan_page_lists_reviews_newest_first_with_their_changes(public: Path) -> None:
     page = read(public, "plans/northland-ics/index.html")
     text = text_of(page)
@@ -71,6 +74,7 @@ def test_plan_page_lists_reviews_newest_first_with_their_changes(public: Path) -
     assert 'href="reviews/2024-11-01/"' in page
 
 
+@pytest.mark.slow
 def test_authored_review_files_and_internal_reviews_stay_out_of_public_builds(public: Path) -> None:
     assert not (public / "reviews").exists()
     assert not (public / f"{REVIEWS}/2024-12-01").exists()
@@ -81,6 +85,7 @@ def test_authored_review_files_and_internal_reviews_stay_out_of_public_builds(pu
     assert "reviews/2024-12-01" not in read(public, "sitemap.xml")
 
 
+@pytest.mark.slow
 def test_internal_build_has_the_internal_review(project) -> None:
     site = build(project(), audience="internal")
     page = read(site, f"{REVIEWS}/2024-12-01/index.html")

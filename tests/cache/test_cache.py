@@ -93,6 +93,7 @@ def assert_same_site(one: Path, other: Path) -> None:
     assert not different, different[:10]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("audience", ["public", "internal"])
 def test_cached_builds_are_byte_identical_to_an_uncached_build(
     synthetic: Path, tmp_path: Path, audience: str
@@ -109,6 +110,7 @@ def test_cached_builds_are_byte_identical_to_an_uncached_build(
         assert_same_site(uncached, site)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("serving", [False, True], ids=["new process", "serve rebuild"])
 def test_a_changed_csv_is_loaded_again(synthetic: Path, tmp_path: Path, serving: bool) -> None:
     build(synthetic, tmp_path / "before")
@@ -127,6 +129,7 @@ def test_a_changed_csv_is_loaded_again(synthetic: Path, tmp_path: Path, serving:
     assert_same_site(build(synthetic, tmp_path / "fresh", cached=False), after)
 
 
+@pytest.mark.slow
 def test_the_audience_is_in_every_key(synthetic: Path, tmp_path: Path) -> None:
     """An internal build first fills every cache; the public build after it must not
     reuse a single internal page, chart or download."""
@@ -140,6 +143,7 @@ def test_the_audience_is_in_every_key(synthetic: Path, tmp_path: Path) -> None:
     assert not (public / "plans" / "plan-001" / "indicators" / "I-002").exists()
 
 
+@pytest.mark.slow
 def test_a_serve_rebuild_renders_only_the_edited_narrative(
     synthetic: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -357,6 +361,7 @@ def _pooled_build(root: Path, site: Path, monkeypatch: pytest.MonkeyPatch) -> Pa
     return build(root, site)
 
 
+@pytest.mark.slow
 def test_charts_drawn_in_worker_processes_are_the_charts_drawn_in_the_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -378,6 +383,7 @@ def test_charts_drawn_in_worker_processes_are_the_charts_drawn_in_the_build(
     assert_same_site(inline, pooled)
 
 
+@pytest.mark.slow
 def test_a_chart_the_cache_cannot_hold_is_still_published(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

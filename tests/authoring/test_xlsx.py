@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from ssa_site.authoring.spreadsheet import SpreadsheetError, export_plan, import_plan
 from ssa_site.cli import main
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 PLAN = "northland-ics"
 
 

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from conftest import mkdocs_build_output
+from conftest import FIXTURES, mkdocs_build_output
 
 from ssa_site import load_site
 
-FIXTURE = Path(__file__).parent / "fixtures" / "minimal"
+if TYPE_CHECKING:
+    from pathlib import Path
+
+FIXTURE = FIXTURES / "minimal"
 PLAN = "data/northland-ics"
 
 
@@ -291,6 +294,7 @@ def test_a_plan_that_cannot_be_read_is_not_reported_again_by_alignments(root):
     ]
 
 
+@pytest.mark.slow
 def test_mkdocs_build_fails_on_a_broken_row_and_names_only_it(root):
     edit(
         root,

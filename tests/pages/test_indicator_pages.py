@@ -16,6 +16,9 @@ from mkdocs.exceptions import Abort
 if TYPE_CHECKING:
     from pathlib import Path
 
+#: Every test here builds a site with MkDocs.
+pytestmark = pytest.mark.slow
+
 PLAN = "data/northland-ics"
 I1 = "plans/northland-ics/indicators/I1/index.html"
 

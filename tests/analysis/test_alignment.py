@@ -128,6 +128,7 @@ def test_a_cycle_between_plans_ends() -> None:
 # -- real builds ------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_alignment_page_lists_every_pair_gaps_unaligned_and_the_three_plan_chain(
     public_site: Path,
 ) -> None:
@@ -163,6 +164,7 @@ def test_alignment_page_lists_every_pair_gaps_unaligned_and_the_three_plan_chain
         assert resolves(public_site, "alignment/index.html", href).exists(), href
 
 
+@pytest.mark.slow
 def test_result_page_shows_its_chain_and_alignment_both_ways(public_site: Path) -> None:
     o11 = text(page(public_site, "plans/ics/results/O1.1/index.html"))
     chain = o11.split("Results chain")[1].split("Alignment")[0]
@@ -192,6 +194,7 @@ def test_result_page_shows_its_chain_and_alignment_both_ways(public_site: Path) 
     assert "AO1 Borders are managed" in op1  # the whole way up
 
 
+@pytest.mark.slow
 def test_public_build_has_no_internal_alignment(public_site: Path, internal_site: Path) -> None:
     for path, content in all_text(public_site).items():
         assert "CANARY" not in content, path

@@ -70,6 +70,7 @@ def test_levels_without_results_are_left_out(tmp_path: Path) -> None:
 # -- real builds ------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("plan", ["agency", "ics", "program"])
 def test_logic_model_shows_every_public_result_in_level_order_and_links_it(
     three: tuple[Path, Path], plan: str
@@ -97,6 +98,7 @@ def test_logic_model_shows_every_public_result_in_level_order_and_links_it(
     assert "CANARY" not in (public / rel).read_text("utf-8")
 
 
+@pytest.mark.slow
 def test_logic_model_shows_indicators_assumptions_alignment_and_initiatives(
     three: tuple[Path, Path],
 ) -> None:
@@ -120,6 +122,7 @@ def test_logic_model_shows_indicators_assumptions_alignment_and_initiatives(
     assert any("CANARY-INTERNAL-OUTPUT" in t for t in card_titles(internal, "program"))
 
 
+@pytest.mark.slow
 def test_logic_model_of_80_results_groups_every_result_under_its_parent(big: Path) -> None:
     rel = "plans/big/logic-model/index.html"
     article = page(big, rel)
@@ -144,6 +147,7 @@ def test_logic_model_of_80_results_groups_every_result_under_its_parent(big: Pat
     assert "<script" not in html.split("<article", 1)[1].split("</article>", 1)[0]
 
 
+@pytest.mark.slow
 def test_titles_are_escaped_on_logic_model_and_alignment_pages(tmp_path: Path) -> None:
     evil = '<img src=x onerror=alert(1)> & "Q"'
     files = dict(THREE_PLANS)

@@ -1295,6 +1295,7 @@ def test_accepted_inputs_load_like_the_originals(tmp_path: Path) -> None:
         assert site.plans == original.plans
 
 
+@pytest.mark.slow
 def test_accepted_inputs_build(tmp_path: Path) -> None:
     root = tmp_path / "accepted"
     shutil.copytree(FIXTURE, root)
@@ -1313,6 +1314,7 @@ def test_accepted_inputs_build(tmp_path: Path) -> None:
 CLI_CASES = ("json-syntax", "csv-unclosed-quote", "evaluation-bad-yaml", "many-problems-one-run")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", CLI_CASES)
 def test_mkdocs_build_fails_with_the_problems_and_no_traceback(name: str, tmp_path: Path) -> None:
     case = next(c for c in CASES if c.name == name)
@@ -1326,6 +1328,7 @@ def test_mkdocs_build_fails_with_the_problems_and_no_traceback(name: str, tmp_pa
     assert not list((root / "out").rglob("*.html"))
 
 
+@pytest.mark.slow
 def test_a_bad_source_date_epoch_is_reported_not_raised(tmp_path: Path) -> None:
     root = tmp_path / "site"
     shutil.copytree(FIXTURE, root)

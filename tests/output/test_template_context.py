@@ -1,7 +1,7 @@
 """Templates see only what the audience may see (ssa_site.project.SiteView).
 
-Every generator of the site runs on the canary fixture (tests/test_leaks.py marks every
-internal item of it with a canary); every template is rendered through a recorder, and
+Every generator of the site runs on the canary fixture (tests/canary.py: every internal item
+of it carries a canary); every template is rendered through a recorder, and
 everything its context can reach — attributes, cached properties, containers, walked to
 the end — is searched for canaries. The public context reaches none; the internal one
 reaches them (so the walk sees what it should).
@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 import pytest
+from canary import CANARY, NUMBER_CANARIES, SHOWN_NOWHERE, canaries
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
-from test_leaks import CANARY, NUMBER_CANARIES, SHOWN_NOWHERE, canaries
 
 from ssa_site.build.authored import take_authored
 from ssa_site.build.context import page_context

@@ -1,13 +1,12 @@
 """Loading the minimal fixture into the model, and visibility for each audience."""
 
-from pathlib import Path
-
 import pytest
+from conftest import FIXTURES
 
 from ssa_site import load_site
 from ssa_site.model.plan import ResultRef
 
-FIXTURE = Path(__file__).parent / "fixtures" / "minimal"
+FIXTURE = FIXTURES / "minimal"
 
 
 def load(audience: str = "public"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
 from chain_fixtures import THREE_PLANS, page, text
 from conftest import build, write_project
 
@@ -77,6 +78,7 @@ def test_edge_cases() -> None:
     assert intro == "#### deep\n##no-space\n" and [s.title for s in sections] == ["Real"]
 
 
+@pytest.mark.slow
 def test_pages_show_the_sections_in_a_consistent_place(tmp_path: Path) -> None:
     root = write_project(
         tmp_path,

@@ -98,6 +98,7 @@ def crumbs(site: Path, rel: str) -> list[tuple[str, str | None]]:
 # --- Navigation and breadcrumbs ------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_every_result_and_indicator_is_at_most_three_clicks_from_home(example):
     root, site = example
     portfolio = load_site(root, root / "data", root / "content", PUBLIC).portfolio
@@ -116,6 +117,7 @@ def test_every_result_and_indicator_is_at_most_three_clicks_from_home(example):
     assert not too_far
 
 
+@pytest.mark.slow
 def test_tabs_come_in_the_readers_order(example):
     _, site = example
     tabs = page_of(site, "index.html").xpath('//nav[@class="md-tabs"]//a')
@@ -127,6 +129,7 @@ def test_tabs_come_in_the_readers_order(example):
     assert "About this site" in sidebar and "Method" in sidebar
 
 
+@pytest.mark.slow
 def test_breadcrumbs_follow_each_page_up_its_plan(example):
     root, site = example
     portfolio = load_site(root, root / "data", root / "content", PUBLIC).portfolio
@@ -156,6 +159,7 @@ def test_breadcrumbs_follow_each_page_up_its_plan(example):
     assert found[-2][1] == "../../results/O1.1/"
 
 
+@pytest.mark.slow
 def test_every_generated_page_has_breadcrumbs(example):
     _, site = example
     generated = [
@@ -176,6 +180,7 @@ def test_every_generated_page_has_breadcrumbs(example):
     assert not page_of(site, "index.html").xpath('//nav[@aria-label="Breadcrumb"]')
 
 
+@pytest.mark.slow
 def test_results_and_indicators_link_their_siblings(example):
     root, site = example
     plan = load_site(root, root / "data", root / "content", PUBLIC).portfolio.plan("kestria-ics")
@@ -198,6 +203,7 @@ def test_results_and_indicators_link_their_siblings(example):
 # --- Home page: portfolio and map ----------------------------------------------------
 
 
+@pytest.mark.slow
 def test_home_shows_each_plan_with_period_status_and_latest_review(example):
     _, site = example
     home = article(site, "index.html")
@@ -212,6 +218,7 @@ def test_home_shows_each_plan_with_period_status_and_latest_review(example):
     assert re.search(r"Latest progress review: \d{4}-\d{2}-\d{2}", kestria)
 
 
+@pytest.mark.slow
 def test_map_shows_the_countries_with_their_status_and_a_table(example):
     _, site = example
     svg_bytes = (site / "assets/maps/portfolio.svg").read_bytes()
@@ -244,6 +251,7 @@ def test_map_shows_the_countries_with_their_status_and_a_table(example):
         assert rating and f"{name}: {rating.group(1)}" in labels, row
 
 
+@pytest.mark.slow
 def test_plans_index_groups_plans_by_kind_and_country(example):
     _, site = example
     page = article(site, "plans/index.html")
@@ -260,6 +268,7 @@ def test_plans_index_groups_plans_by_kind_and_country(example):
 # --- Glossary and tooltips -----------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_glossary_lists_the_terms_with_anchors(example):
     _, site = example
     page = article(site, "glossary/index.html")
@@ -292,6 +301,7 @@ target baseline
 """
 
 
+@pytest.mark.slow
 def test_terms_in_narratives_get_tooltips_but_not_headings_links_or_code(project):
     root = project(files={"content/plans/northland-ics/index.md": TOOLTIP_NARRATIVE})
     html = read(build(root), "plans/northland-ics/index.html")
@@ -312,6 +322,7 @@ def test_terms_in_narratives_get_tooltips_but_not_headings_links_or_code(project
     assert "<abbr" not in title
 
 
+@pytest.mark.slow
 def test_terms_in_data_are_marked_and_still_escaped(project):
     root = project()
     results = root / "data/northland-ics/results.csv"
@@ -332,6 +343,7 @@ def test_terms_in_data_are_marked_and_still_escaped(project):
     assert "<abbr" not in svg
 
 
+@pytest.mark.slow
 def test_a_site_extends_and_overrides_the_glossary(project):
     root = project(
         files={
@@ -366,6 +378,7 @@ def test_a_site_extends_and_overrides_the_glossary(project):
     assert re.search(r"title=\"Northland&#39;s own words for a starting value.\">baseline<", plan)
 
 
+@pytest.mark.slow
 def test_a_bad_glossary_file_stops_the_build_naming_the_line(project, caplog):
     root = project(
         files={"glossary.yml": "terms:\n  - term: crossing point\n  - definition: No term.\n"}
@@ -389,6 +402,7 @@ def search_docs(site: Path) -> list[dict[str, str]]:
     return json.loads(read(site, "search/search_index.json"))["docs"]
 
 
+@pytest.mark.slow
 def test_search_index_names_plan_and_level_and_skips_data_tables(minimal):
     site, _ = minimal
     docs = search_docs(site)
@@ -409,6 +423,7 @@ def test_search_index_names_plan_and_level_and_skips_data_tables(minimal):
     assert "Indicators of Northland Integrated Country Strategy" not in text
 
 
+@pytest.mark.slow
 def test_public_search_index_holds_no_internal_text(minimal):
     public, internal = (read(site, "search/search_index.json") for site in minimal)
     canaries = set(re.findall(r"CANARY-[A-Z-]+", internal))
@@ -419,6 +434,7 @@ def test_public_search_index_holds_no_internal_text(minimal):
 # --- Determinism ----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_map_and_pages_are_byte_identical_across_builds(project, minimal):
     def snapshot(site: Path) -> dict[str, bytes]:
         return {

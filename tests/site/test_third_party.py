@@ -92,6 +92,7 @@ def svg_requests(path: Path) -> list[tuple[str, str]]:
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("audience", ["public", "internal"])
 def test_no_page_stylesheet_or_chart_fetches_from_another_origin(audience: str) -> None:
     site = example_site(audience)
@@ -112,6 +113,7 @@ def test_no_page_stylesheet_or_chart_fetches_from_another_origin(audience: str) 
     assert not offending, "requests to other origins:\n" + "\n".join(sorted(set(offending)))
 
 
+@pytest.mark.slow
 def test_links_to_other_sites_are_links_a_reader_clicks() -> None:
     """External addresses exist (so that the scan above could see them), only in <a>."""
     site = example_site("public")

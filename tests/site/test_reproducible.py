@@ -65,6 +65,7 @@ def explain(name: str, a: bytes, b: bytes) -> str:
     return f"{name}:\n" + "\n".join(list(lines)[2:8])
 
 
+@pytest.mark.slow
 def test_two_clean_builds_on_different_days_are_identical() -> None:
     first = files_of(example_site("public"))
     second = files_of(example_site("public", another_day=True))
@@ -74,6 +75,7 @@ def test_two_clean_builds_on_different_days_are_identical() -> None:
     assert not differ, "the two builds differ:\n" + "\n".join(differ)
 
 
+@pytest.mark.slow
 def test_zips_have_a_fixed_member_order_and_timestamp() -> None:
     site = example_site("public")
     archives = sorted(site.rglob("*.zip"))
@@ -90,6 +92,7 @@ def test_zips_have_a_fixed_member_order_and_timestamp() -> None:
     assert stamp[3:] == (0, 0, 0)
 
 
+@pytest.mark.slow
 def test_the_sitemap_is_dated_by_the_data_not_the_clock() -> None:
     sitemap = (example_site("public", another_day=True) / "sitemap.xml").read_text("utf-8")
     dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap))
@@ -97,6 +100,7 @@ def test_the_sitemap_is_dated_by_the_data_not_the_clock() -> None:
     assert str(ANOTHER_DAY.year) not in dates.pop()
 
 
+@pytest.mark.slow
 def test_a_site_without_a_single_date_is_reproducible_too(tmp_path: Path) -> None:
     """No data date to go by: pages are dated 1970-01-01 rather than by the clock."""
     root = tmp_path / "dateless"
@@ -171,6 +175,7 @@ def _members(name: str, data: bytes) -> dict[str, tuple[tuple[int, ...], bytes]]
         return {i.filename: (i.date_time, archive.read(i)) for i in archive.infolist()}
 
 
+@pytest.mark.slow
 def test_source_date_epoch_changes_only_the_build_dates(
     dated: tuple[dict[str, bytes], dict[str, bytes]],
 ) -> None:
