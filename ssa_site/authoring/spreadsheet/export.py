@@ -24,11 +24,12 @@ from ssa_site.authoring.spreadsheet.layout import (
     SheetSource,
     SpreadsheetError,
     WorkbookMeta,
+    resource_fields,
     tracking_sheet_name,
     write_meta,
 )
 from ssa_site.base.problems import Problems
-from ssa_site.base.schemas import dimension_field, standard_schema
+from ssa_site.base.schemas import dimension_field
 from ssa_site.load.package import PackageSpec, ResourceSpec, read_package
 from ssa_site.load.plans import build_plan
 from ssa_site.load.tables import read_tables
@@ -89,16 +90,8 @@ def _source(spec: PackageSpec, resource: ResourceSpec, root: Path) -> SheetSourc
     return SheetSource(resource.name, relative, split_records(text))
 
 
-def _fields(resource: ResourceSpec) -> dict[str, dict[str, Any]]:
-    fields = {f["name"]: f for f in standard_schema(resource.name)["fields"]}
-    for extra in (resource.schema or {}).get("fields", []):
-        if isinstance(extra, dict) and extra.get("name"):
-            fields[extra["name"]] = {**fields.get(extra["name"], {}), **extra}
-    return fields
-
-
 def _resource_sheet(sheet: Worksheet, resource: ResourceSpec, text: CsvText) -> None:
-    fields = _fields(resource)
+    fields = resource_fields(resource)
     records = list(text.records)
     header = list(records[0].cells) if records else []
     for row_number, record in enumerate(records, start=1):

@@ -12,18 +12,30 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass
-from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.worksheet import Worksheet
 
+from ssa_site.authoring.spreadsheet.cells import sheet_rows as sheet_rows_of
 from ssa_site.authoring.spreadsheet.csvtext import join_records, original_text
-from ssa_site.authoring.spreadsheet.layout import SheetSource, SpreadsheetError, read_meta
+from ssa_site.authoring.spreadsheet.layout import (
+    META_SHEET,
+    PLAN_SHEET,
+    TRACKING_PREFIX,
+    SheetSource,
+    SpreadsheetError,
+    WorkbookMeta,
+    export_again,
+    read_meta,
+    resource_fields,
+)
+from ssa_site.authoring.spreadsheet.opening import open_workbook
 from ssa_site.base.problems import Problem, Problems
 from ssa_site.load.package import display, read_package
 from ssa_site.project import load_site
+
+_NUMBERS = ("number", "integer")
 
 
 @dataclass(frozen=True)
@@ -45,11 +57,8 @@ def import_plan(
     root: Path, data_dir: Path, plan: str, workbook_path: Path, docs_dir: Path | None = None
 ) -> ImportResult:
     name = workbook_path.name
-    try:
-        workbook = load_workbook(workbook_path, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
-        raise SpreadsheetError([f"{name}: cannot be read as an .xlsx workbook ({exc})"]) from exc
-    meta = read_meta(workbook, name)
+    workbook = open_workbook(workbook_path, plan)
+    meta = read_meta(workbook, name, plan)
     if meta.plan != plan:
         raise SpreadsheetError(
             [
@@ -75,11 +84,9 @@ def import_plan(
                 f"'{source.resource}' (export the plan again)"
             )
             continue
-        if source.resource not in workbook.sheetnames:
-            messages.append(
-                f"{name}: the sheet '{source.resource}' is missing "
-                "(keep the sheet names as exported)"
-            )
+        sheet, wrong = _data_sheet(workbook, source.resource, meta)
+        if sheet is None:
+            messages.append(f"{name}: {wrong}")
             continue
         current = resource.path.read_bytes().decode("utf-8", errors="replace")
         if current != original_text(source.text):
@@ -88,7 +95,8 @@ def import_plan(
                 "nothing was written (export the plan again and redo the edits there)"
             )
             continue
-        rows, sheet_rows = _sheet_rows(workbook[source.resource])
+        numbers = {n for n, f in resource_fields(resource).items() if f.get("type") in _NUMBERS}
+        rows, sheet_rows = sheet_rows_of(sheet, numbers)
         width = len(rows[0]) if rows else 0
         text, written = join_records(source.text, rows, width)
         candidates.append(
@@ -112,39 +120,27 @@ def import_plan(
     return ImportResult(tuple(changed), tuple(warnings))
 
 
-def _sheet_rows(sheet: Any) -> tuple[list[tuple[str, ...]], list[int]]:
-    """The sheet's rows as text cells (trailing empty rows dropped) and their numbers."""
-    rows: list[tuple[str, ...]] = []
-    numbers: list[int] = []
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        cells = [cell_value(v) for v in values]
-        while cells and cells[-1] == "":
-            cells.pop()
-        rows.append(tuple(cells))
-        numbers.append(number)
-    while rows and not rows[-1]:
-        rows.pop()
-        numbers.pop()
-    return rows, numbers
-
-
-def cell_value(value: Any) -> str:
-    """A cell as CSV text; typed numbers and dates are written the way the CSV expects."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, datetime):
-        if value.time() == time(0, 0):
-            return value.date().isoformat()
-        return value.isoformat()
-    if isinstance(value, date | time):
-        return value.isoformat()
-    return str(value)
+def _data_sheet(workbook: Any, resource: str, meta: WorkbookMeta) -> tuple[Any, str]:
+    """The sheet of a resource, or what is wrong with the workbook's sheets and the fix."""
+    sheet = workbook[resource] if resource in workbook.sheetnames else None
+    if isinstance(sheet, Worksheet):
+        return sheet, ""
+    if sheet is not None:
+        return None, f"the sheet '{resource}' is not a table of cells (keep it as exported)"
+    known = {PLAN_SHEET, META_SHEET, *(s.resource for s in meta.sources)}
+    unknown = [
+        s for s in workbook.sheetnames if s not in known and not s.startswith(TRACKING_PREFIX)
+    ]
+    if not unknown:
+        return None, (
+            f"the sheet '{resource}' is missing (it was deleted?); keep the sheets as exported, "
+            f"or {export_again(meta.plan)}"
+        )
+    named = ", ".join(f"'{s}'" for s in unknown)
+    return None, (
+        f"the sheet '{resource}' is missing, and the workbook has sheets it does not know "
+        f"({named}); rename the sheet that holds this table back to '{resource}'"
+    )
 
 
 def _check(

@@ -14,11 +14,15 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from openpyxl.worksheet.worksheet import Worksheet
+
 from ssa_site.authoring.spreadsheet.csvtext import CsvText, Record, parse_cells
+from ssa_site.base.schemas import standard_schema
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
-    from openpyxl.worksheet.worksheet import Worksheet
+
+    from ssa_site.load.package import ResourceSpec
 
 FORMAT = "ssa-site-workbook"
 VERSION = "1"
@@ -27,6 +31,7 @@ PLAN_SHEET = "plan"
 TRACKING_PREFIX = "ITT "
 _CHUNK = 30000  # a spreadsheet cell holds at most 32,767 characters
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\']")
+_NEWLINES = ("\n", "\r\n", "\r")
 
 
 class SpreadsheetError(Exception):
@@ -64,6 +69,15 @@ def tracking_sheet_name(indicator: str, taken: set[str]) -> str:
     return name
 
 
+def resource_fields(resource: ResourceSpec) -> dict[str, dict[str, Any]]:
+    """The Table Schema fields of a resource by name: the standard ones and its own."""
+    fields = {f["name"]: f for f in standard_schema(resource.name)["fields"]}
+    for extra in (resource.schema or {}).get("fields", []):
+        if isinstance(extra, dict) and extra.get("name"):
+            fields[extra["name"]] = {**fields.get(extra["name"], {}), **extra}
+    return fields
+
+
 def write_meta(workbook: Workbook, meta: WorkbookMeta) -> None:
     sheet = workbook.create_sheet(META_SHEET)
     sheet.append(["format", FORMAT, VERSION])
@@ -90,37 +104,65 @@ def write_meta(workbook: Workbook, meta: WorkbookMeta) -> None:
     sheet.sheet_state = "veryHidden"
 
 
-def read_meta(workbook: Workbook, name: str) -> WorkbookMeta:
-    if META_SHEET not in workbook.sheetnames:
+def export_again(plan: str) -> str:
+    """The fix for a workbook that cannot be imported as it is."""
+    return f"export the plan again (ssa-site export-xlsx {plan} FILE.xlsx) and redo the edits there"
+
+
+def read_meta(workbook: Workbook, name: str, plan: str) -> WorkbookMeta:
+    """The hidden sheet's record of the export; raise when it is missing or was changed."""
+    again = export_again(plan)
+    sheet = workbook[META_SHEET] if META_SHEET in workbook.sheetnames else None
+    if not isinstance(sheet, Worksheet):
         raise SpreadsheetError(
             [
                 f"{name}: was not written by 'ssa-site export-xlsx' (its hidden sheet "
-                f"'{META_SHEET}' is missing): export the plan, edit that workbook, import it"
+                f"'{META_SHEET}' is missing; copying the sheets into another workbook loses "
+                f"it): {again}"
             ]
         )
-    sheet: Worksheet = workbook[META_SHEET]
     rows = [[_str(v) for v in row] + [""] * 6 for row in sheet.iter_rows(values_only=True)]
     if not rows or rows[0][:2] != ["format", FORMAT] or rows[0][2] != VERSION:
-        raise SpreadsheetError([f"{name}: the hidden sheet '{META_SHEET}' is not readable"])
+        raise SpreadsheetError(
+            [f"{name}: the hidden sheet '{META_SHEET}' is not readable (it was changed); {again}"]
+        )
+    try:
+        return _meta(rows[1:])
+    except (_Changed, IndexError, KeyError, ValueError, TypeError, RecursionError) as exc:
+        raise SpreadsheetError(
+            [f"{name}: the hidden sheet '{META_SHEET}' was changed ({exc}); {again}"]
+        ) from exc
+
+
+class _Changed(Exception):
+    """The hidden sheet holds something the export never writes."""
+
+
+def _meta(rows: list[list[str]]) -> WorkbookMeta:
     plan = ""
     order: list[tuple[str, str, bool, str, bool]] = []
     records: dict[str, list[Record]] = {}
-    try:
-        for row in rows[1:]:
-            if row[0] == "plan":
-                plan = row[1]
-            elif row[0] == "resource":
-                order.append(
-                    (row[1], row[2], row[3] == "bom", json.loads(row[4]), row[5] == "quote-all")
-                )
-                records[row[1]] = []
-            elif row[0] == "record":
-                raw = json.loads("".join(row[3:]).strip() or '""')
-                records[row[1]].append(Record(raw, json.loads(row[2]), parse_cells(raw)))
-    except (IndexError, KeyError, ValueError) as exc:
-        raise SpreadsheetError(
-            [f"{name}: the hidden sheet '{META_SHEET}' was changed ({exc}); export the plan again"]
-        ) from exc
+    for row in rows:
+        if row[0] == "plan":
+            plan = row[1]
+        elif row[0] == "resource":
+            newline = json.loads(row[4])
+            if not row[1] or row[1] in records or newline not in _NEWLINES:
+                raise _Changed(f"a bad resource row for '{row[1]}'")
+            order.append((row[1], row[2], row[3] == "bom", newline, row[5] == "quote-all"))
+            records[row[1]] = []
+        elif row[0] == "record":
+            raw = json.loads("".join(row[3:]).strip() or '""')
+            ending = json.loads(row[2])
+            if row[1] not in records:
+                raise _Changed(f"a record of '{row[1]}', which it does not list")
+            if not isinstance(raw, str) or ending not in ("", *_NEWLINES):
+                raise _Changed(f"a bad record of '{row[1]}'")
+            records[row[1]].append(Record(raw, ending, parse_cells(raw)))
+    if not plan:
+        raise _Changed("it names no plan")
+    if not order:
+        raise _Changed("it lists no table")
     sources = tuple(
         SheetSource(resource, path, CsvText(bom, tuple(records[resource]), newline, quote_all))
         for resource, path, bom, newline, quote_all in order
