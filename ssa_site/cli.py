@@ -8,22 +8,32 @@ import pkgutil
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 import yaml
 
+from ssa_site.analysis.asof import parse_as_of
 from ssa_site.analysis.quality import QualityOptions
 from ssa_site.authoring import report
 from ssa_site.base.problems import Problem, ProblemType, Severity
 from ssa_site.model.visibility import DEFAULT_INTERNAL_FIELDS
 from ssa_site.project import Site, load_site
 
+if TYPE_CHECKING:
+    from datetime import date
+
 BAD_QUALITY_OPTION = ProblemType(
     "bad-quality-option",
     "Wrong plan quality option",
     "{error}",
     "correct the option (see README.md, 'Plan quality')",
+)
+BAD_AS_OF_OPTION = ProblemType(
+    "bad-as-of-option",
+    "Wrong as_of option",
+    "{error}",
+    "write the status date as YYYY-MM-DD, or remove the option (see README.md, 'Status date')",
 )
 
 
@@ -37,6 +47,7 @@ class ProjectOptions:
     internal_fields: tuple[str, ...] = DEFAULT_INTERNAL_FIELDS
     evaluation_publication_days: int | None = 90
     quality: QualityOptions = field(default_factory=QualityOptions)
+    as_of: date | None = None
     problems: tuple[Problem, ...] = ()
 
 
@@ -75,6 +86,12 @@ def project_options(root: Path) -> ProjectOptions:
         )
         for error in errors
     )
+    as_of: date | None = None
+    if options.get("as_of") is not None:
+        try:
+            as_of = parse_as_of(options["as_of"])
+        except ValueError as error:
+            problems += (BAD_AS_OF_OPTION("mkdocs.yml", None, "plugins.ssa.as_of", error=error),)
     return ProjectOptions(
         root=root,
         data_dir=root / str(options.get("data_dir", "data")),
@@ -82,6 +99,7 @@ def project_options(root: Path) -> ProjectOptions:
         internal_fields=tuple(options.get("internal_fields") or DEFAULT_INTERNAL_FIELDS),
         evaluation_publication_days=options.get("evaluation_publication_days", 90),
         quality=quality,
+        as_of=as_of,
         problems=problems,
     )
 
@@ -96,6 +114,7 @@ def load_project(options: ProjectOptions) -> Site:
         options.internal_fields,
         evaluation_publication_days=options.evaluation_publication_days,
         quality=options.quality,
+        as_of=options.as_of,
     )
 
 
@@ -175,6 +194,7 @@ def validate(directory: Path, output_format: str, strict: bool) -> None:
     else:
         for line in report.as_text(items, click.style):
             click.echo(line, color=color)
+    click.echo(str(site.as_of), err=output_format == "json", color=color)
     summary = f"{len(site.plans)} plan(s) checked: {report.describe_counts(found)}"
     click.echo(summary, err=output_format == "json", color=color)
     failed = found[Severity.ERROR] or (strict and found[Severity.WARNING])

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from ssa_site.analysis.asof import parse_as_of
 from ssa_site.analysis.quality import QualityOptions
 from ssa_site.analysis.ratings import Thresholds
 from ssa_site.model.visibility import DEFAULT_INTERNAL_FIELDS
@@ -49,6 +52,18 @@ class ThresholdsOption(c.BaseConfigOption[Thresholds]):
             raise c.ValidationError("thresholds are numbers, e.g. 0.85 for 85% of the way")
         try:
             return Thresholds(**{k: float(v) for k, v in value.items()})
+        except ValueError as exc:
+            raise c.ValidationError(str(exc)) from exc
+
+
+class AsOfOption(c.BaseConfigOption[date | None]):
+    """``as_of: 2025-09-30``: a date, or nothing."""
+
+    def run_validation(self, value: object) -> date | None:
+        if value is None or value == "":
+            return None
+        try:
+            return parse_as_of(value)
         except ValueError as exc:
             raise c.ValidationError(str(exc)) from exc
 
@@ -120,3 +135,13 @@ class SsaConfig(base.Config):
     late_after_days = c.Type(int, default=90)
     """An actual is late when its period ended more than this many days before the status
     date and nothing has been reported for it."""
+
+    as_of = AsOfOption()
+    """Pin the status date ("today": statuses, late actuals, overdue recommendations) to a
+    date, ``YYYY-MM-DD``. Unset, it is the date of SOURCE_DATE_EPOCH, else the latest past
+    date of the data (the build log says which row). It dates nothing else: the sitemap and
+    downloads keep SOURCE_DATE_EPOCH, or the data's date (see ssa_site/analysis/asof.py)."""
+
+    allow_internal_deploy = c.Type(bool, default=False)
+    """Let ``mkdocs gh-deploy``, and ``mkdocs serve`` on an address other than loopback,
+    publish an internal build: only for a site that staff alone can reach."""

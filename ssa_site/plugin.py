@@ -31,12 +31,22 @@ class SsaPlugin(BasePlugin[SsaConfig]):
         self.audience = "public"
         self.root: Path | None = None
         self.build: Build | None = None
+        self.command: str | None = None
+
+    # Once per MkDocs command (a serve's rebuilds included): which command it is, for
+    # on_config to refuse publishing an internal build (gh-deploy, serve to the network).
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    # MkDocs keeps a plugin with on_startup for the next command run in this process.
+    def on_shutdown(self) -> None:
+        self.command = None
 
     # Runs first so that the theme override and Markdown extensions are in place before
-    # any other plugin reads them.
+    # any other plugin reads them, and an internal build MkDocs would publish stops here.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.audience, self.root = configure(config, self.config)
+        self.audience, self.root = configure(config, self.config, self.command)
         return config
 
     # Load and validate before MkDocs cleans the site directory: a project with errors
@@ -57,11 +67,11 @@ class SsaPlugin(BasePlugin[SsaConfig]):
         return arrange_nav(nav, explicit=config.nav is not None)
 
     # MkDocs dates every page (the sitemap's <lastmod>, the gzipped sitemap's timestamp) by
-    # the clock unless SOURCE_DATE_EPOCH is set: date them by the build's "today" instead
+    # the clock unless SOURCE_DATE_EPOCH is set: date them by the build's date instead
     # (ssa_site.analysis.asof), so that the same input gives the same bytes any day.
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         if self.build is not None:
-            page.update_date = self.build.site.today.isoformat()
+            page.update_date = self.build.site.built.isoformat()
         return page
 
     # Before Markdown is rendered: internal passages of authored pages are dropped for the
@@ -83,12 +93,12 @@ class SsaPlugin(BasePlugin[SsaConfig]):
         assert self.build is not None
         return self.build.finish_html(html)
 
-    # First of all post-build work: charts drawn in the background are in the site before
-    # any other plugin looks at it.
+    # First of all post-build work: charts drawn in the background (and an internal
+    # build's robots.txt) are in the site before any other plugin looks at it.
     @event_priority(100)
     def _finish_background(self, *, config: MkDocsConfig) -> None:
         if self.build is not None:
-            self.build.finish()
+            self.build.finish(config)
 
     # Last: files backed by the scratch folder have been copied by now.
     @event_priority(-100)

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
-from ssa_site.analysis.asof import EPOCH, reference_date
+from ssa_site.analysis.asof import EPOCH, AsOf, reference_date, status_date
 from ssa_site.analysis.quality import QualityOptions, QualityReport, check_quality
-from ssa_site.base.problems import Problem, Problems, ProblemType
+from ssa_site.base.problems import Problem, Problems, ProblemType, Severity
 from ssa_site.cache import store as cache
 from ssa_site.cache.store import tree_digest
 from ssa_site.load.checks import check_plans
@@ -125,6 +125,11 @@ class Site:
     all_evaluations: tuple[Evaluation, ...] = ()  # every evaluation, internal too, for checks
     #: Plan quality findings on every plan, internal included (for authors).
     quality: QualityReport = field(default_factory=QualityReport)
+    #: The status date ("today", ``view.today``) and what set it, for the build log.
+    as_of: AsOf = field(default_factory=lambda: AsOf(EPOCH, ""))
+    #: The build's date (pages in the sitemap): SOURCE_DATE_EPOCH or the data, never the
+    #: option as_of, which pins the status date only (see ssa_site.analysis.asof).
+    built: date = EPOCH
 
     @property
     def portfolio(self) -> Portfolio:
@@ -189,6 +194,12 @@ def _checked(plans: list[Plan], root: Path, data_dir: Path, fingerprint: str) ->
 
 
 _T = TypeVar("_T", Narrative, Review, "Evaluation")
+_SEVERITY_ORDER = {severity: rank for rank, severity in enumerate(Severity)}
+
+
+def _errors_first(problems: list[Problem]) -> tuple[Problem, ...]:
+    """Errors, then warnings, then notices, each in the order found (a stable sort)."""
+    return tuple(sorted(problems, key=lambda p: _SEVERITY_ORDER[p.severity]))
 
 
 def _without_internal_passages(texts: tuple[_T, ...]) -> tuple[_T, ...]:
@@ -206,8 +217,11 @@ def load_site(
     internal_fields: tuple[str, ...] | list[str] = DEFAULT_INTERNAL_FIELDS,
     evaluation_publication_days: int | None = 90,
     quality: QualityOptions | None = None,
+    as_of: date | None = None,
 ) -> Site:
-    """Load, validate and filter a site project. Check ``Site.errors`` before using it."""
+    """Load, validate and filter a site project. Check ``Site.errors`` before using it.
+
+    ``as_of`` pins the status date (the plugin option); see ssa_site.analysis.asof."""
     problems = Problems()
     fingerprint = tree_digest(data_dir) if data_dir.is_dir() else ""
     plans = load_plans(data_dir, root, problems)
@@ -222,9 +236,9 @@ def load_site(
     check_publication(all_evaluations, full, evaluation_publication_days, problems)
     evaluations = evaluation_model.for_audience(all_evaluations, portfolio)
     # Quality looks at every plan, internal content included: its findings are for authors.
-    as_of = reference_date(full, all_evaluations)
+    late_as_of = as_of or reference_date(full, all_evaluations)
     quality_report = check_quality(
-        plans, all_evaluations, None if as_of == EPOCH else as_of, quality
+        plans, all_evaluations, None if late_as_of == EPOCH else late_as_of, quality
     )
     visible = tuple(
         n
@@ -247,6 +261,7 @@ def load_site(
         evaluations = _without_internal_passages(evaluations)
         audience_reviews = _without_internal_passages(audience_reviews)
         public = PublicData(portfolio, evaluations)
+    today = status_date(portfolio, evaluations, as_of)
     view = SiteView(
         portfolio=portfolio,
         narratives=visible,
@@ -254,14 +269,16 @@ def load_site(
         reviews=audience_reviews,
         public=public,
         internal_fields=tuple(internal_fields),
-        today=reference_date(portfolio, evaluations),
+        today=today.day,
         quality=quality_report if portfolio.is_internal else QualityReport(),
         data_fingerprint=fingerprint,
     )
     return Site(
         plans=tuple(plans),
-        problems=tuple(problems.items),
+        problems=_errors_first(problems.items),
         view=view,
         all_evaluations=tuple(all_evaluations),
         quality=quality_report,
+        as_of=today,
+        built=today.day if as_of is None else reference_date(portfolio, evaluations),
     )

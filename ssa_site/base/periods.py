@@ -10,8 +10,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+# ASCII: \d would match other scripts' digits too ('２０２４'), which int() reads silently.
 _PATTERN = re.compile(
-    r"^(?P<fy>FY)?(?P<year>\d{4})(?:-(?:Q(?P<q>[1-4])|H(?P<h>[12])|(?P<m>0[1-9]|1[0-2])))?$"
+    r"^(?P<fy>FY)?(?P<year>\d{4})(?:-(?:Q(?P<q>[1-4])|H(?P<h>[12])|(?P<m>0[1-9]|1[0-2])))?$",
+    re.ASCII,
 )
 
 PERIOD_FORMATS = "2024, FY2024, 2024-Q2, FY2024-Q2, 2024-H1, FY2024-H1 or 2024-03"

@@ -12,7 +12,9 @@ Root causes only: an error that makes the loader leave a row (or a whole file, o
 out of the model names what it left out (:attr:`Problem.left_out`), and a reference check
 names what it looked for (:attr:`Problem.reference`).  A reference to something left out for
 an error of its own is not reported: "no such result" would send the author looking for a
-row that is there, when the row's own error, reported already, is what to fix.
+row that is there, when the row's own error, reported already, is what to fix.  So with a
+warning about what an error left out (an indicator "without a baseline" when its baseline
+row is wrong): it names what it depends on as its reference, and is not reported.
 """
 
 from __future__ import annotations
@@ -107,7 +109,8 @@ class Problem:
     )  # plan quality rule id, see ssa_site.analysis.quality
     #: For an error that made the loader leave something out of the model: what it left out.
     left_out: Subject | None = dataclasses.field(default=None, compare=False)
-    #: For a reference that names nothing: what it names (see :meth:`Problems.add`).
+    #: For a reference that names nothing: what it names; for a warning about a series of
+    #: rows, that series (see :meth:`Problems.add`).
     reference: Subject | None = dataclasses.field(default=None, compare=False)
     #: The kind of problem (:class:`ProblemType` code).
     code: str = dataclasses.field(default="", compare=False)

@@ -23,6 +23,7 @@ from ssa_site.build import export
 from ssa_site.build.authored import take_authored
 from ssa_site.build.context import page_context
 from ssa_site.build.files import add_generated
+from ssa_site.build.internal import keep_unlisted
 from ssa_site.cache import store as cache
 from ssa_site.cache.pages import HtmlCache
 from ssa_site.cache.workers import Background
@@ -85,6 +86,7 @@ class Build:
             evaluation_publication_days=options.evaluation_publication_days,
             # One notion of "late": quality findings use the status option late_after_days.
             quality=replace(options.quality, reporting_lag_days=options.late_after_days),
+            as_of=options.as_of,
         )
         _report(site)
         option = options.glossary.file
@@ -103,6 +105,7 @@ class Build:
             audience,
             time.perf_counter() - began,
         )
+        log.info("%s", site.as_of)  # one mistyped period can move "today": say what set it
         return cls(site, glossary, options, root, audience)
 
     def add_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -156,9 +159,12 @@ class Build:
             html = self.marker.mark(html)
         return exclude_data_tables(html)
 
-    def finish(self) -> None:
+    def finish(self, config: MkDocsConfig) -> None:
         """Wait for the work in the background; the charts it drew are copied into the
-        site (and the export) now."""
+        site (and the export) now. An internal build gets a robots.txt that disallows all,
+        and loses its sitemap."""
+        if self.internal:
+            keep_unlisted(config)
         if self.background is None:
             return
         self.background.finish()
@@ -190,9 +196,13 @@ class Build:
         running at once never share it; removed by :meth:`close`."""
         self._remove_scratch()
         base = cache.base_dir(self.root)
-        base.mkdir(parents=True, exist_ok=True)
+        try:
+            base.mkdir(parents=True, exist_ok=True)
+            where: Path | None = base
+        except OSError:  # .cache is a file, or read-only: the system's temporary folder
+            where = None
         audience = "internal" if self.internal else "public"
-        self.scratch = Path(tempfile.mkdtemp(prefix=f"build-{audience}-", dir=base))
+        self.scratch = Path(tempfile.mkdtemp(prefix=f"build-{audience}-", dir=where))
         return self.scratch
 
     def _remove_scratch(self) -> None:
@@ -202,8 +212,10 @@ class Build:
 
 
 def _report(site: Site) -> None:
-    """Log every problem; stop the build on errors. Plan quality findings are warnings
-    too (they fail --strict), unless report-only."""
+    """Log every problem, errors first; stop the build on errors. Plan quality findings
+    are warnings too (they fail --strict), unless report-only."""
+    for problem in site.errors:
+        log.error(str(problem))
     for problem in site.warnings:
         log.warning(str(problem))
     for problem in site.quality.logged:
@@ -215,8 +227,6 @@ def _report(site: Site) -> None:
             len(site.quality.report_only),
         )
     if site.errors:
-        for problem in site.errors:
-            log.error(str(problem))
         raise PluginError(
             f"{len(site.errors)} error(s) in the data and narratives; "
             "nothing was built. Fix the problems listed above."

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 
 from ssa_site.analysis.asof import source_date
+from ssa_site.build.internal import refuse_exposure
 from ssa_site.model.visibility import resolve_audience
 
 if TYPE_CHECKING:
@@ -24,9 +25,12 @@ THEME_DIR = Path(__file__).parent.parent / "theme"
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
 
 
-def configure(config: MkDocsConfig, options: SsaConfig) -> tuple[str, Path]:
+def configure(
+    config: MkDocsConfig, options: SsaConfig, command: str | None = None
+) -> tuple[str, Path]:
     """Adjust MkDocs' configuration for the plugin; the build's audience and the
-    project's root folder (where mkdocs.yml is)."""
+    project's root folder (where mkdocs.yml is). An internal build that the MkDocs
+    ``command`` would publish stops here (see ssa_site.build.internal)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch is not None and source_date() is None:
         # MkDocs would stop with a traceback on the first page.
@@ -36,6 +40,8 @@ def configure(config: MkDocsConfig, options: SsaConfig) -> tuple[str, Path]:
             "git log -1 --format=%ct)"
         )
     audience = resolve_audience(options.audience)
+    if audience == "internal":
+        refuse_exposure(command, config, options.allow_internal_deploy)
     root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
     dirs = config.theme.dirs
     position = 1 if config.theme.custom_dir else 0

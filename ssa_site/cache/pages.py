@@ -80,8 +80,12 @@ class PageCache:
         found = self.known.get(key)
         if found is None:
             return None
+        page = _decompressed(found)
+        if page is None:  # never stored so (entries are checked on read): made again
+            del self.known[key]
+            return None
         self.made[key] = found
-        return zlib.decompress(found).decode("utf-8")
+        return page
 
     def put(self, key: str, content: str) -> None:
         self.rendered += 1
@@ -103,11 +107,19 @@ class PageCache:
 def prune(disk: cache.DiskCache, keep: int = KEEP) -> None:
     """Keep the newest few entries: every change of data or docs makes a new one."""
     try:
-        entries = sorted(disk.folder.glob("*/*.pickle"), key=lambda p: p.stat().st_mtime)
+        entries = sorted(disk.folder.glob("*/*.pickle"), key=lambda p: p.lstat().st_mtime)
     except OSError:
         return  # another build removed one meanwhile: prune next time
     for old in entries[:-keep]:
-        old.unlink(missing_ok=True)
+        cache.remove(old)
+
+
+def _decompressed(data: bytes) -> str | None:
+    """A page kept compressed, or None when its bytes are not a page."""
+    try:
+        return zlib.decompress(data).decode("utf-8")
+    except (zlib.error, UnicodeDecodeError, TypeError):
+        return None
 
 
 def text_arguments(context: dict[str, Any]) -> tuple[tuple[str, str], ...]:
@@ -145,12 +157,13 @@ class HtmlCache:
         data = html.encode("utf-8")
         digest = hashlib.sha256(data).digest()
         found = self.known.get(digest)
-        if found is None:
-            finished = finish(html)
-            found = b"" if finished == html else zlib.compress(finished.encode("utf-8"), 1)
+        page = None if found is None else _decompressed(found) if found else html
+        if found is None or page is None:  # not finished before (or not kept so: again)
+            page = finish(html)
+            found = b"" if page == html else zlib.compress(page.encode("utf-8"), 1)
             self.done += 1
         self.used[digest] = found
-        return zlib.decompress(found).decode("utf-8") if found else html
+        return page
 
     def save(self) -> None:
         _HTML_MEMO.clear()

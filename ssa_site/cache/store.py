@@ -6,9 +6,12 @@ result (the input bytes, the options, the audience where it matters, and the
 the output, only how fast it comes.
 
 Disk entries are written to a temporary file and moved into place with ``os.replace``,
-so builds running at once never read a half-written entry; a corrupt or unreadable entry
-is treated as missing. The in-process memo keeps results across the rebuilds of one
-``mkdocs serve`` (which reloads the config and the plugin, not the modules).
+so builds running at once never read a half-written entry. Every entry is checked on read
+against the digest it was stored under (the SHA-256 of its place in the cache and of its
+bytes): an entry that fails the check or cannot be read is dropped and made again, so no
+damage to ``.cache/ssa`` can stop a build or change its output. The in-process memo keeps
+results across the rebuilds of one ``mkdocs serve`` (which reloads the config and the
+plugin, not the modules).
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ import dataclasses
 import hashlib
 import os
 import pickle
+import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Mapping
@@ -54,6 +59,9 @@ LOADING_CODE = (
     "load/tables.py",
     "load/package.py",
     "load/package_problems.py",
+    "load/package_fields.py",
+    "load/csv_text.py",
+    "load/table_problems.py",
     "base/periods.py",
     "model/plan.py",
     "base/problems.py",
@@ -65,7 +73,7 @@ LOADING_CODE = (
 CHART_CODE = (*STORE_CODE, "charts/svg.py", "base/urls.py")
 #: What counts as code: modules, schemas, templates (pages are made from them), data files.
 _CODE_SUFFIXES = (".py", ".json", ".html", ".yml", ".md", ".css", ".js")
-CHECK_CODE = (*LOADING_CODE, "load/checks.py", "base/formulas.py")
+CHECK_CODE = (*LOADING_CODE, "load/checks.py", "load/value_checks.py", "base/formulas.py")
 
 
 @cache
@@ -113,7 +121,10 @@ def tree_digest(directory: Path) -> str:
         digest.update(path.relative_to(directory).as_posix().encode() + b"\0")
         if path.is_symlink():
             digest.update(b"link:" + os.fsencode(path.readlink()) + b"\0")
-            digest.update(os.fsencode(path.resolve()) + b"\0")
+            try:
+                digest.update(os.fsencode(path.resolve()) + b"\0")
+            except (OSError, RuntimeError):  # a link loop: the loader reports it
+                digest.update(b"loop\0")
         if path.is_file():
             digest.update(file_digest(path).encode())
     return digest.hexdigest()
@@ -138,12 +149,46 @@ def tree_files(directory: Path) -> list[Path]:
 
 
 def base_dir(root: Path) -> Path:
-    """``<project>/.cache/ssa``: every cache of the project (git-ignored)."""
-    return root / CACHE_DIR
+    """``<project>/.cache/ssa``: every cache of the project (git-ignored), and the scratch
+    folders of builds. Anything else in its place (a file, a link to nowhere) is a damaged
+    cache and removed; a folder this user cannot read, write or enter is opened again."""
+    base = root / CACHE_DIR
+    try:
+        if not base.is_dir():
+            remove(base)
+        elif not os.access(base, os.R_OK | os.W_OK | os.X_OK):
+            base.chmod(stat.S_IMODE(base.stat().st_mode) | stat.S_IRWXU)
+    except OSError:
+        pass  # not ours to repair: each store then reads nothing and writes nothing
+    return base
+
+
+def remove(path: Path) -> bool:
+    """Remove a file, link or folder of the cache; whether nothing is left in its place."""
+    try:
+        path.unlink()
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        try:
+            shutil.rmtree(path)  # a folder where a file belongs
+        except FileNotFoundError:
+            return True
+        except OSError:
+            return False
+    return True
+
+
+#: The file beside a file kept for its own sake (a chart MkDocs copies by path): its digest.
+SEAL = ".sha256"
+_DIGEST_SIZE = hashlib.sha256().digest_size
 
 
 class DiskCache:
-    """Entries of one kind (``namespace``) under ``<base>/<namespace>/``."""
+    """Entries of one kind (``namespace``) under ``<base>/<namespace>/``.
+
+    Pickled entries carry their digest in front (:meth:`get`, :meth:`put`); files kept
+    for their own sake have it in a file beside them (:meth:`place`, :meth:`put_file`)."""
 
     def __init__(self, base: Path, namespace: str) -> None:
         self.folder = base / namespace
@@ -153,6 +198,8 @@ class DiskCache:
         return self.folder / entry[:2] / f"{entry}{suffix}"
 
     def get_bytes(self, entry: str, suffix: str = "") -> bytes | None:
+        """An entry's bytes as they are on disk, unchecked: read entries with :meth:`get`
+        or :meth:`place`, which check them against their digest."""
         if not self.active:
             return None
         try:
@@ -179,18 +226,63 @@ class DiskCache:
             return None
         return target
 
+    def digest(self, entry: str, suffix: str, data: bytes | memoryview) -> bytes:
+        """What an entry is stored under: the SHA-256 of its place and of its bytes (an
+        entry moved to another place fails the check too)."""
+        digest = hashlib.sha256(f"{self.folder.name}/{entry}{suffix}".encode() + b"\0")
+        digest.update(data)
+        return digest.digest()
+
     def get(self, entry: str) -> Any | None:
-        """An unpickled entry, or None when missing or unreadable."""
-        data = self.get_bytes(entry, ".pickle")
-        if data is None:
+        """An unpickled entry, or None when missing; an entry that fails the check of its
+        digest or cannot be read is dropped (and None)."""
+        if not self.active:
             return None
         try:
-            return pickle.loads(data)  # our own files, found by a digest of their inputs
-        except Exception:
+            data = self.path(entry, ".pickle").read_bytes()
+        except (FileNotFoundError, NotADirectoryError):
             return None
+        except OSError:
+            data = b""  # unreadable: dropped below
+        payload = memoryview(data)[_DIGEST_SIZE:]
+        if data[:_DIGEST_SIZE] == self.digest(entry, ".pickle", payload):
+            try:
+                return pickle.loads(payload)  # checked: the bytes this cache stored
+            except Exception:
+                pass  # another version's classes: made again
+        self.drop(entry, ".pickle")
+        return None
 
     def put(self, entry: str, value: Any) -> None:
-        self.put_bytes(entry, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), ".pickle")
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self.put_bytes(entry, self.digest(entry, ".pickle", payload) + payload, ".pickle")
+
+    def put_file(self, entry: str, data: bytes, suffix: str) -> Path | None:
+        """Keep bytes as a file of their own (MkDocs copies it into the site by path), and
+        their digest beside it; the file, or None when the cache cannot hold it."""
+        target = self.put_bytes(entry, data, suffix)
+        seal = self.digest(entry, suffix, data).hex().encode()
+        if target is None or self.put_bytes(entry, seal, suffix + SEAL) is None:
+            return None
+        return target
+
+    def place(self, entry: str, suffix: str) -> Path | None:
+        """Where :meth:`put_file` keeps an entry: a file there holds the bytes it was
+        stored with, as its digest says; one that does not, or cannot be read, is dropped
+        first. None when it can be neither read nor dropped (use no cache then)."""
+        path = self.path(entry, suffix)
+        try:
+            seal = self.path(entry, suffix + SEAL).read_bytes()
+            if seal == self.digest(entry, suffix, path.read_bytes()).hex().encode():
+                return path
+        except OSError:
+            pass
+        return path if self.drop(entry, suffix) else None
+
+    def drop(self, entry: str, suffix: str = "") -> bool:
+        """Remove an entry (and the digest beside it); whether its place is free now."""
+        dropped = remove(self.path(entry, suffix))
+        return remove(self.path(entry, suffix + SEAL)) and dropped
 
 
 _PACKAGES: dict[str, tuple[str, Any]] = {}  # package folder → (entry, (plan, problems))

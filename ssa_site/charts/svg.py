@@ -235,14 +235,17 @@ def _label_room(chart: Chart) -> int:
 
 def cached_svg(chart: Chart, cache_dir: Path) -> Path | None:
     """The chart's SVG file in the project's cache (ssa_site.cache.store), drawn only when no
-    build has drawn this very chart before; None when the cache cannot be written."""
+    build has drawn this very chart before (and the file holds what was drawn, as its digest
+    says); None when the cache cannot be written."""
     charts = DiskCache(cache_dir, "charts")
     entry = key(CHART_CODE, "chart", chart)  # the whole chart: data, labels, colours, path
-    path = charts.path(entry, ".svg")
-    if charts.active and path.is_file():
+    if not charts.active:
+        return None
+    path = charts.place(entry, ".svg")
+    if path is not None and path.is_file():  # checked: a damaged file was dropped
         return path
     # Not through render_svg's in-memory cache: the file is the cache.
-    return charts.put_bytes(entry, render_svg.__wrapped__(chart), ".svg")
+    return charts.put_file(entry, render_svg.__wrapped__(chart), ".svg")
 
 
 def cached_svgs(charts: list[Chart], cache_dir: Path) -> list[Path | None]:
@@ -251,11 +254,16 @@ def cached_svgs(charts: list[Chart], cache_dir: Path) -> list[Path | None]:
 
 
 def chart_files(charts: list[Chart], cache_dir: Path) -> list[Path] | None:
-    """Where :func:`cached_svg` keeps each chart (drawn or not); None without a cache."""
+    """Where :func:`cached_svg` keeps each chart, drawn or not; None without a cache.
+
+    Files there are copied into the site by path, even those drawn by worker processes
+    later: each file found is checked against its digest now, and a damaged one dropped,
+    so that its chart is drawn again. None also when one can be neither read nor dropped."""
     store = DiskCache(cache_dir, "charts")
     if not store.active:
         return None
-    return [store.path(key(CHART_CODE, "chart", chart), ".svg") for chart in charts]
+    files = [store.place(key(CHART_CODE, "chart", chart), ".svg") for chart in charts]
+    return None if None in files else [file for file in files if file is not None]
 
 
 @lru_cache(maxsize=4096)

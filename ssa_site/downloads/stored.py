@@ -5,6 +5,8 @@ and its output depends only on the public data and a few settings. The manifest'
 covers all of them (the data folder's digest, the public evaluations, the internal
 fields, the publisher, the site's name and URL, SOURCE_DATE_EPOCH, the audience and the
 code), so a stored manifest always describes exactly the files a fresh run would write.
+Each file is checked against the digest it is named after before it is published, and the
+manifest against its own (ssa_site.cache.store): a damaged one makes the downloads again.
 """
 
 from __future__ import annotations
@@ -66,12 +68,16 @@ def _blobs(cache_dir: Path | None) -> cache.DiskCache:
 
 
 def kept(context: PageContext, key: str) -> bool:
-    """Whether a run of this key is stored (its catalog; :func:`restore` checks the files)."""
-    return _blobs(context.cache_dir).path(key, ".pickle").is_file()
+    """Whether a run of this key is stored (its catalog; :func:`restore` checks it all)."""
+    try:
+        return _blobs(context.cache_dir).path(key, ".pickle").is_file()
+    except OSError:
+        return False
 
 
 def restore(context: PageContext, key: str | None) -> tuple[Stored, list[Any]] | None:
-    """The stored run and its files as generated assets, if every file is still there."""
+    """The stored run and its files as generated assets, if every file is still there and
+    holds the bytes it is named after (a damaged file is dropped: None)."""
     if key is None:
         return None
     blobs = _blobs(context.cache_dir)
@@ -81,10 +87,19 @@ def restore(context: PageContext, key: str | None) -> tuple[Stored, list[Any]] |
     assets: list[Any] = []
     for site_path, sha256 in stored.files:
         blob = blobs.path(sha256, ".blob")
-        if not blob.is_file():
+        if not _intact(blob, sha256):
+            cache.remove(blob)
             return None
         assets.append(GeneratedAsset(site_path, abs_src_path=str(blob)))
     return stored, assets
+
+
+def _intact(blob: Path, sha256: str) -> bool:
+    """Whether a file of the cache holds the bytes whose digest names it."""
+    try:
+        return cache.file_digest(blob) == sha256
+    except OSError:
+        return False
 
 
 def store(
@@ -103,7 +118,7 @@ def store(
     for asset in out.assets:
         sha256 = out.written[asset.src_uri].sha256
         target = blobs.path(sha256, ".blob")
-        if not target.is_file() and not _copy(out.local(asset.src_uri), target):
+        if not _intact(target, sha256) and not _copy(out.local(asset.src_uri), target):
             return
         files.append((asset.src_uri, sha256))
     blobs.put(key, Stored(tuple(files), tuple(datasets), provenance, publisher))
@@ -115,8 +130,11 @@ def _copy(source: Path, target: Path) -> bool:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, temporary)
+        if target.is_dir():
+            cache.remove(target)  # a folder where the file goes
         temporary.replace(target)
     except OSError:
-        temporary.unlink(missing_ok=True)
         return False
+    finally:
+        cache.remove(temporary)
     return True

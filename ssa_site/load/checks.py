@@ -6,13 +6,13 @@ A check that finds nothing where a reference points passes the reference to
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import fields
 from typing import TYPE_CHECKING
 
 from ssa_site.base.formulas import LOOKS_LIKE_FORMULA, formula_params, looks_like_formula
-from ssa_site.base.problems import ProblemType, Severity
-from ssa_site.model.plan import Indicator, Plan, Result, Value
+from ssa_site.base.problems import ProblemType
+from ssa_site.load.value_checks import check_indicators, check_value_dates
+from ssa_site.model.plan import Plan, Result, Value
 
 if TYPE_CHECKING:
     from ssa_site.base.problems import Problems
@@ -53,51 +53,6 @@ RESULT_CYCLE = ProblemType(
     "the results form a cycle: {chain}",
     "give one of them a parent outside the cycle, or none",
 )
-UNLISTED_DIMENSION = ProblemType(
-    "unlisted-dimension",
-    "Breakdown not in disaggregated_by",
-    "values are broken down by '{dimension}', which is not listed",
-    "add '{dimension}' to disaggregated_by",
-    Severity.WARNING,
-)
-DUPLICATE_VALUE = ProblemType(
-    "duplicate-value",
-    "Two values for one period",
-    "indicator {indicator} has {count} {kind} rows for {period}{same}",
-    "keep one row per indicator, period, kind and disaggregation",
-)
-NUMBER_FOR_QUALITATIVE = ProblemType(
-    "number-for-qualitative",
-    "Number for a qualitative indicator",
-    "indicator {indicator} is qualitative but the row has a number",
-    "write the value in the 'text' column, or change the indicator's measure",
-)
-EMPTY_TEXT_VALUE = ProblemType(
-    "empty-text-value",
-    "Empty qualitative value",
-    "the qualitative value is empty",
-    "fill in text",
-)
-EMPTY_VALUE = ProblemType(
-    "empty-value",
-    "Empty value",
-    "is empty{with_text}",
-    "write the number; qualitative values need measure 'qualitative'",
-)
-PERIOD_OUTSIDE_PLAN = ProblemType(
-    "period-outside-plan",
-    "Period outside the plan period",
-    "{period} lies outside the plan period {start} to {end}",
-    "correct the period, or extend ssa.period in datapackage.json",
-    Severity.WARNING,
-)
-TARGET_WITHOUT_BASELINE = ProblemType(
-    "target-without-baseline",
-    "Targets without a baseline",
-    "indicator {indicator} has targets but no baseline",
-    "add a baseline row so progress can be measured",
-    Severity.WARNING,
-)
 UNKNOWN_INITIATIVE_RESULT = ProblemType(
     "unknown-initiative-result",
     "Initiative contributing to no result",
@@ -129,9 +84,10 @@ def check_plans(plans: list[Plan], problems: Problems) -> None:
     by_name = {p.name: p for p in plans}
     for plan in plans:
         _check_results(plan, by_name, problems)
-        _check_indicators(plan, problems)
+        check_indicators(plan, problems)
         _check_initiatives(plan, problems)
         _check_formulas(plan, problems)
+    check_value_dates(plans, problems)
 
 
 def _check_results(plan: Plan, by_name: dict[str, Plan], problems: Problems) -> None:
@@ -208,78 +164,6 @@ def _check_cycles(plan: Plan, path: str, problems: Problems) -> None:
                 break
             seen.append(node)
             node = plan.result(node.parent)
-
-
-def _check_indicators(plan: Plan, problems: Problems) -> None:
-    values_path = plan.resource_path("values")
-    for indicator in plan.indicators:
-        _check_values(plan, indicator, values_path, problems)
-        for dimension in indicator.dimensions:
-            if indicator.disaggregated_by and dimension not in indicator.disaggregated_by:
-                problems.add(
-                    UNLISTED_DIMENSION,
-                    plan.resource_path("indicators"),
-                    indicator.row,
-                    "disaggregated_by",
-                    dimension=dimension,
-                )
-
-
-def _check_values(plan: Plan, indicator: Indicator, path: str, problems: Problems) -> None:
-    keys = Counter((v.period.label, v.kind, v.dimensions) for v in indicator.values)
-    reported_dupes: set[tuple[object, ...]] = set()
-    for value in indicator.values:
-        key = (value.period.label, value.kind, value.dimensions)
-        if keys[key] > 1 and key not in reported_dupes:
-            reported_dupes.add(key)
-            problems.add(
-                DUPLICATE_VALUE,
-                path,
-                value.row,
-                "period",
-                indicator=indicator.id,
-                count=keys[key],
-                kind=value.kind,
-                period=value.period.label,
-                same=" (same disaggregation)" if value.dimensions else "",
-            )
-        if indicator.qualitative:
-            if value.value is not None:
-                problems.add(
-                    NUMBER_FOR_QUALITATIVE, path, value.row, "value", indicator=indicator.id
-                )
-            elif value.text is None:
-                problems.add(EMPTY_TEXT_VALUE, path, value.row, "text")
-        elif value.value is None:
-            problems.add(
-                EMPTY_VALUE,
-                path,
-                value.row,
-                "value",
-                with_text=" (the row has text)" if value.text else "",
-            )
-        if (
-            value.kind != "baseline"
-            and plan.period_start
-            and plan.period_end
-            and (value.period.end < plan.period_start or value.period.start > plan.period_end)
-        ):
-            problems.add(
-                PERIOD_OUTSIDE_PLAN,
-                path,
-                value.row,
-                "period",
-                period=value.period.label,
-                start=plan.period_start,
-                end=plan.period_end,
-            )
-    totals = indicator.totals
-    has_baseline = any(v.kind == "baseline" for v in totals)
-    first_target = next((v for v in totals if v.kind == "target"), None)
-    if first_target is not None and not has_baseline:
-        problems.add(
-            TARGET_WITHOUT_BASELINE, path, first_target.row, "kind", indicator=indicator.id
-        )
 
 
 def _check_initiatives(plan: Plan, problems: Problems) -> None:

@@ -1,14 +1,20 @@
 """Read a plan's ``datapackage.json``: its ``ssa`` metadata and its resource paths.
 
 Nothing is fetched: a resource path that is a URL, absolute, or leads outside the package
-folder is refused before any file is opened.  A refused resource is left out of the model
-for that error (``Problems.leave_out``), as an unreadable CSV file is: references to its
-rows are not reported again as naming nothing.
+folder is refused before any file is opened, as are a plan folder or a ``datapackage.json``
+that is a link to outside the project, and a link that leads back to itself.  A refused
+resource is left out of the model for that error (``Problems.leave_out``), as an unreadable
+CSV file is: references to its rows are not reported again as naming nothing.
+
+A resource may declare the separator of its columns as Frictionless does (``"dialect":
+{"delimiter": ";"}``, or ``{"csv": {"delimiter": ";"}}`` as Frictionless 5 writes it).
 """
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -18,8 +24,9 @@ from typing import TYPE_CHECKING, Any
 from ssa_site.base.characters import CONTROL, CONTROL_CHARACTER, control_params
 from ssa_site.base.schemas import LEVEL_PRESETS, PLAN_KINDS, RESOURCES
 from ssa_site.load.front_matter import read_text
+from ssa_site.load.package_fields import check_country, declared_delimiter
 from ssa_site.load.package_problems import (
-    COUNTRY_CODE_INVALID,
+    DESCRIPTOR_LINKED_OUTSIDE,
     DESCRIPTOR_MISSING,
     DESCRIPTOR_NOT_JSON,
     DESCRIPTOR_NOT_OBJECT,
@@ -27,8 +34,10 @@ from ssa_site.load.package_problems import (
     FISCAL_YEAR_START_QUOTED,
     LEVEL_LISTED_TWICE,
     LEVELS_INVALID,
+    LINK_LOOP,
     NO_RESOURCES,
     PACKAGE_NAME_MISMATCH,
+    PLAN_FOLDER_LINKED_OUTSIDE,
     PLAN_METADATA_MISSING,
     PLAN_NAME_INVALID,
     PLAN_PERIOD_DATE_INVALID,
@@ -55,7 +64,6 @@ from ssa_site.load.package_problems import (
 if TYPE_CHECKING:
     from ssa_site.base.problems import Problems, ProblemType
 
-_COUNTRY = re.compile(r"^[A-Z]{3}$")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
@@ -65,6 +73,7 @@ class ResourceSpec:
     path: Path  # absolute, inside the package folder
     display_path: str  # relative to the project root, for messages
     schema: dict[str, Any] | None
+    delimiter: str = ","  # of the columns, as the resource's dialect declares it
 
 
 @dataclass(frozen=True)
@@ -91,8 +100,33 @@ class PackageSpec:
 def display(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):  # outside the project, or a link loop
+        return _where(path, root)
+
+
+def _where(path: Path, root: Path) -> str:
+    """Where a file or link is (not where a link leads), relative to the project root."""
+    # Not resolve(): it follows the link. abspath only makes the path absolute and normal.
+    absolute = Path(os.path.abspath(path))  # noqa: PTH100
+    try:
+        return absolute.relative_to(os.path.abspath(root)).as_posix()  # noqa: PTH100
     except ValueError:
         return path.as_posix()
+
+
+def _link_loop(path: Path) -> bool:
+    """Whether ``path`` is a link leading, through links, back to itself."""
+    try:
+        path.stat()
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
+def _inside(path: Path, *folders: Path) -> bool:
+    """Whether ``path``, links followed, is inside one of ``folders`` (links followed)."""
+    real = path.resolve()
+    return any(real.is_relative_to(folder.resolve()) for folder in folders)
 
 
 def unsafe_path_kind(path: str) -> ProblemType | None:
@@ -168,6 +202,17 @@ def read_package(directory: Path, root: Path, problems: Problems) -> PackageSpec
     """Check a package folder's descriptor; None when it cannot be used at all."""
     descriptor_path = directory / "datapackage.json"
     path = display(descriptor_path, root)
+    # A link may lead a plan anywhere: into the project (or the data folder) only.
+    allowed = (root, directory.parent)
+    if not _inside(directory, *allowed):
+        problems.add(PLAN_FOLDER_LINKED_OUTSIDE, display(directory, root), None, None)
+        return None
+    if _link_loop(descriptor_path):
+        problems.add(LINK_LOOP, path, None, None, path=descriptor_path.name)
+        return None
+    if descriptor_path.is_file() and not _inside(descriptor_path, *allowed):
+        problems.add(DESCRIPTOR_LINKED_OUTSIDE, path, None, None)
+        return None
     if not descriptor_path.is_file():
         problems.add(DESCRIPTOR_MISSING, display(directory, root), None, None)
         return None
@@ -210,10 +255,7 @@ def read_package(directory: Path, root: Path, problems: Problems) -> PackageSpec
         problems.add(
             UNKNOWN_PLAN_KIND, path, None, "ssa.kind", kind=kind, kinds=", ".join(PLAN_KINDS)
         )
-    country = meta.get("country")
-    if country is not None and (not isinstance(country, str) or not _COUNTRY.match(country)):
-        problems.add(COUNTRY_CODE_INVALID, path, None, "ssa.country", country=country)
-        country = None
+    country = check_country(meta.get("country"), path, problems)
     period = meta.get("period") or {}
     if not isinstance(period, dict):
         problems.add(PLAN_PERIOD_NOT_OBJECT, path, None, "ssa.period")
@@ -309,6 +351,9 @@ def _resources(
             refuse(name, RESOURCE_PATH_MISSING, f"{where}.path", name=name)
             continue
         unsafe = unsafe_path_kind(rel)
+        if unsafe is None and _link_loop(directory / rel):
+            refuse(name, LINK_LOOP, f"{where}.path", path=rel)
+            continue
         target = (directory / rel).resolve()
         if unsafe is None and not target.is_relative_to(directory.resolve()):
             unsafe = RESOURCE_PATH_LINKED_OUTSIDE
@@ -324,11 +369,17 @@ def _resources(
                 file=display(directory / rel, root),
             )
             continue
+        before = len(problems.items)
+        delimiter = declared_delimiter(item.get("dialect"), where, path, problems)
+        if delimiter is None:
+            problems.leave_out(before, (plan, name, None))
+            continue
         schema = item.get("schema")
         if schema is not None and not isinstance(schema, dict):
             problems.add(RESOURCE_SCHEMA_NOT_OBJECT, path, None, f"{where}.schema")
             schema = None
-        specs.append(ResourceSpec(name, target, display(directory / rel, root), schema))
+        shown = display(directory / rel, root)
+        specs.append(ResourceSpec(name, target, shown, schema, delimiter))
     if "results" not in seen and not any(p.field == "resources" for p in problems.items):
         refuse("results", RESULTS_RESOURCE_MISSING, "resources")
     return tuple(specs)

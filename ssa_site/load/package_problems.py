@@ -1,10 +1,29 @@
-"""The kinds of problem :mod:`ssa_site.load.package` reports about a ``datapackage.json``."""
+"""The kinds of problem :mod:`ssa_site.load.package` (and :mod:`ssa_site.load.package_fields`)
+report about a plan folder and its ``datapackage.json``."""
 
 from __future__ import annotations
 
 from ssa_site.base.problems import ProblemType
 
-# The descriptor file itself.
+# The plan folder and the descriptor file itself.
+LINK_LOOP = ProblemType(
+    "link-loop",
+    "Link leading back to itself",
+    "'{path}' is a link that leads back to itself, never to a file",
+    "replace the link with the file itself",
+)
+PLAN_FOLDER_LINKED_OUTSIDE = ProblemType(
+    "plan-folder-linked-outside-project",
+    "Plan folder linked outside the project",
+    "the plan folder is a link to a folder outside the project",
+    "replace the link with a folder holding the plan's files",
+)
+DESCRIPTOR_LINKED_OUTSIDE = ProblemType(
+    "descriptor-linked-outside-project",
+    "Descriptor linked outside the project",
+    "is a link to a file outside the project",
+    "replace the link with the file itself",
+)
 DESCRIPTOR_MISSING = ProblemType(
     "descriptor-missing",
     "Package folder without a datapackage.json",
@@ -59,7 +78,13 @@ COUNTRY_CODE_INVALID = ProblemType(
     "country-code-invalid",
     "Country not an ISO 3166-1 alpha-3 code",
     "'{country}' is not an ISO 3166-1 alpha-3 code",
-    "write three capital letters, e.g. KEN",
+    "write the country's code in three capital letters: {nearest}",
+)
+COUNTRY_CODE_UNKNOWN = ProblemType(
+    "country-code-unknown",
+    "Country code of no country",
+    "'{country}' is not the ISO 3166-1 alpha-3 code of a country",
+    "use the code of the plan's country; the nearest codes are {nearest}",
 )
 PLAN_PERIOD_NOT_OBJECT = ProblemType(
     "plan-period-not-object",
@@ -184,6 +209,18 @@ RESOURCE_PATH_LINKED_OUTSIDE = ProblemType(
     "Resource path linked outside the package folder",
     "'{path}' leads outside the package folder (through a link)",
     _INSIDE_FIX,
+)
+RESOURCE_DIALECT_NOT_OBJECT = ProblemType(
+    "resource-dialect-not-object",
+    "Resource dialect not an inline object",
+    "must be an inline object",
+    'write "dialect": {{"delimiter": ";"}}, or leave it out for a comma-separated file',
+)
+RESOURCE_DELIMITER_INVALID = ProblemType(
+    "resource-delimiter-invalid",
+    "Resource delimiter not one character",
+    "{delimiter} is not a separator of columns",
+    'write one character, e.g. ";" or "\\t" (a tab)',
 )
 RESOURCE_FILE_MISSING = ProblemType(
     "resource-file-missing",

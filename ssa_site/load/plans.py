@@ -47,6 +47,20 @@ PERIOD_INVALID = ProblemType(
     "{reason}",
     "write one of {formats}",
 )
+UNDECLARED_COLUMN = ProblemType(
+    "undeclared-column",
+    "Column of values not declared",
+    "'{column}' is neither a column of values nor a declared breakdown",
+    "if it is a breakdown, name it in disaggregated_by of the indicators it breaks down, or "
+    "declare it in the values schema in datapackage.json; if it holds remarks, put them in "
+    "the 'comment' column",
+)
+BREAKDOWN_NOT_LISTED = ProblemType(
+    "breakdown-not-listed",
+    "Breakdown not in the indicator's disaggregated_by",
+    "indicator {indicator} is broken down by '{column}', which its disaggregated_by does not list",
+    "add '{column}' to the disaggregated_by of {indicator}, or leave the cell blank (a total)",
+)
 
 
 def load_plans(data_dir: Path, root: Path, problems: Problems) -> list[Plan]:
@@ -101,9 +115,10 @@ def build_plan(spec: PackageSpec, tables: dict[str, list[TableRow]], problems: P
     Rows Frictionless found problems in are left out, so one bad cell is reported once
     rather than again by every check that reads it.
     """
+    paths = {r.name: r.display_path for r in spec.resources}
+    breakdowns = _breakdowns(spec, tables, paths.get("values", ""), problems)
     tables = {name: [row for row in rows if row.ok] for name, rows in tables.items()}
     package_internal = spec.visibility == INTERNAL
-    paths = {r.name: r.display_path for r in spec.resources}
     results = _results(spec, tables.get("results", []), paths.get("results", ""), problems)
     internal_results = _internal_results(results, package_internal)
     results = [_with_internal(r, r.id in internal_results) for r in results]
@@ -120,7 +135,8 @@ def build_plan(spec: PackageSpec, tables: dict[str, list[TableRow]], problems: P
             or _text(cells, "result") not in {r.id for r in results}
         ):
             internal_indicators.add(str(_text(cells, "id")))
-    for value in _values(spec, tables.get("values", []), paths.get("values", ""), problems):
+    values_path = paths.get("values", "")
+    for value in _values(spec, tables.get("values", []), values_path, breakdowns, problems):
         if value.indicator in internal_indicators or package_internal:
             value = _with_internal(value, True)
         values_by_indicator.setdefault(value.indicator, []).append(value)
@@ -298,8 +314,38 @@ def _share(shared: dict[Any, Any], value: Any) -> Any:
     return value if value is None else shared.setdefault(value, value)
 
 
-def _values(spec: PackageSpec, rows: list[TableRow], path: str, problems: Problems) -> list[Value]:
+Breakdowns = tuple[frozenset[str], dict[str, frozenset[str]]]
+
+
+def _breakdowns(
+    spec: PackageSpec, tables: dict[str, list[TableRow]], path: str, problems: Problems
+) -> Breakdowns:
+    """The dimensions declared by the values schema (for all) and by each indicator (by id);
+    any other column of values but the standard ones is reported, and ignored."""
     standard = set(standard_field_names("values"))
+    schema = next((r.schema or {} for r in spec.resources if r.name == "values"), {})
+    fields = [f for f in schema.get("fields") or [] if isinstance(f, dict)]
+    everywhere = frozenset(f["name"] for f in fields if isinstance(f.get("name"), str)) - standard
+    listed: dict[str, frozenset[str]] = {}
+    for row in tables.get("indicators", []):
+        if ident := _text(row.cells, "id"):
+            found = split_list(_text(row.cells, "disaggregated_by"))
+            listed[ident] = listed.get(ident, frozenset()).union(found)
+    declared = everywhere.union(*listed.values())
+    rows = tables.get("values", [])
+    undeclared = [c for c in (rows[0].cells if rows else ()) if c not in standard | declared]
+    if "indicators" not in tables:  # unreadable (reported already), or none: no guessing
+        return everywhere.union(undeclared), listed
+    for column in undeclared:
+        problems.add(UNDECLARED_COLUMN, path, 1, column, column=column)
+    return everywhere, listed
+
+
+def _values(
+    spec: PackageSpec, rows: list[TableRow], path: str, breakdowns: Breakdowns, problems: Problems
+) -> list[Value]:
+    everywhere, listed = breakdowns
+    columns = everywhere.union(*listed.values())
     values: list[Value] = []
     # Values repeat the same few ids, periods and categories: share one object of each,
     # which keeps 500,000 values small in memory and quick to (un)pickle.
@@ -325,8 +371,13 @@ def _values(spec: PackageSpec, rows: list[TableRow], path: str, problems: Proble
         dimensions = tuple(
             (name, str(cell).strip())
             for name, cell in cells.items()
-            if name not in standard and cell not in (None, "") and str(cell).strip()
+            if name in columns and cell not in (None, "") and str(cell).strip()
         )
+        for name, _ in dimensions:
+            if name not in everywhere and indicator in listed and name not in listed[indicator]:
+                problems.add(
+                    BREAKDOWN_NOT_LISTED, path, row.number, name, indicator=indicator, column=name
+                )
         dimensions = shared.setdefault(dimensions, dimensions)
         indicator, kind = shared.setdefault(indicator, indicator), shared.setdefault(kind, kind)
         raw_value = cells.get("value")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ssa_site.base import urls
 from ssa_site.base.characters import CONTROL, CONTROL_CHARACTER, control_params
 from ssa_site.base.problems import ProblemType
-from ssa_site.load.front_matter import read_text
+from ssa_site.load.front_matter import Checker, positions, read_text, split
 from ssa_site.load.narratives import checked_visibility, split_front_matter, strip_leading_h1
 from ssa_site.model.plan import INTERNAL, Portfolio
 
@@ -37,6 +37,12 @@ REVIEW_DATE_INVALID = ProblemType(
     "Review file name not a date",
     "'{stem}' is not a date",
     "name the review after its date, e.g. 2025-03-31.md",
+)
+REVIEW_DATE_DIFFERS = ProblemType(
+    "review-date-differs",
+    "Review dated twice",
+    "{given} is not the date of the file name, {named}",
+    "a review is dated by its file name: rename the file, or correct or remove 'date:'",
 )
 UNKNOWN_REVIEWED_PLAN = ProblemType(
     "unknown-reviewed-plan",
@@ -108,6 +114,10 @@ def find_reviews(
         if error:
             error.report(problems, display)
             continue
+        if "date" in meta and not _date_agrees(
+            meta, when, Checker(display, positions(split(text)[0]), problems)
+        ):
+            continue
         title = meta.get("title")
         if isinstance(title, str) and (control := CONTROL.search(title)):
             problems.add(
@@ -119,6 +129,18 @@ def find_reviews(
             src_uri = path.relative_to(docs_dir).as_posix()
             found.append(Review(plan_name, when, src_uri, display, meta, strip_leading_h1(body)))
     return found
+
+
+def _date_agrees(meta: dict[str, Any], named: date | None, checker: Checker) -> bool:
+    """A ``date:`` in the front matter is a date, the one of the file name (the page is
+    dated by the file name: a date that says otherwise is an error, not a choice)."""
+    given = checker.date(meta, ("date",))
+    if given is None:
+        return not checker.failed
+    if named is not None and given != named:
+        checker.add(REVIEW_DATE_DIFFERS, ("date",), given=given, named=named)
+        return False
+    return True
 
 
 def _parse_date(text: str) -> date | None:

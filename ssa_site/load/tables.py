@@ -2,6 +2,10 @@
 
 Frictionless checks types, constraints, primary and foreign keys; this module turns its
 error objects into :class:`~ssa_site.base.problems.Problem` lines that say how to fix them.
+Each file is first checked as text (:mod:`ssa_site.load.csv_text`); the cells Frictionless
+reads as Python does that no one would read so (digits of other scripts such as ``１２``,
+numbers too close to zero) are reported here. The kinds of problem are declared in
+:mod:`ssa_site.load.table_problems`.
 """
 
 from __future__ import annotations
@@ -9,145 +13,50 @@ from __future__ import annotations
 import csv
 import io
 import math
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import frictionless
 
-from ssa_site.base.characters import CONTROL, CONTROL_CHARACTER, control_params
-from ssa_site.base.problems import ProblemType, Severity
 from ssa_site.base.schemas import dimension_field, required_field_names, standard_schema
+from ssa_site.load.csv_text import (
+    controls_ok,
+    decode,
+    delimiter_ok,
+    header_ok,
+    ids_of,
+    quoting_ok,
+    spaces,
+)
+from ssa_site.load.table_problems import (
+    BLANK_ROW,
+    CELL_NOT_A_TYPE,
+    CONSTRAINT_BROKEN,
+    CSV_EMPTY,
+    CSV_UNREADABLE,
+    DIGITS_NOT_ASCII,
+    DUPLICATE_COLUMN,
+    DUPLICATE_ROW_ID,
+    EXTRA_CELLS,
+    HEADER_CELL_BLANK,
+    MISSING_CELLS,
+    NUMBER_NOT_FINITE,
+    NUMBER_TOO_LARGE,
+    NUMBER_TOO_SMALL,
+    REFERENCE_SPACED,
+    REFERENCE_TO_NO_ROW,
+    REQUIRED_COLUMN_MISSING,
+    REQUIRED_VALUE_MISSING,
+    TABLE_ERROR,
+    UNKNOWN_COLUMN,
+    VALUE_NOT_ALLOWED,
+)
 
 if TYPE_CHECKING:
-    from ssa_site.base.problems import Problems
+    from ssa_site.base.problems import Problems, ProblemType
     from ssa_site.load.package import PackageSpec, ResourceSpec
-
-# The file as a whole.
-CSV_NOT_UTF_8 = ProblemType(
-    "csv-not-utf-8",
-    "CSV file not UTF-8",
-    "is not UTF-8 text (byte 0x{byte:02x})",
-    "save the file as 'CSV UTF-8' in your spreadsheet program",
-)
-MORE_CONTROL_CHARACTERS = ProblemType(
-    "more-control-characters",
-    "More lines with control characters",
-    "{count} more lines hold control characters",
-    "check that the file is a CSV file saved as text (CSV UTF-8)",
-)
-UNCLOSED_QUOTE = ProblemType(
-    "unclosed-quote",
-    "Quoted cell never closed",
-    "a quoted cell that starts on this row is never closed",
-    'add the closing double quote ("), or remove the opening one',
-)
-BROKEN_QUOTING = ProblemType(
-    "broken-quoting",
-    "Broken quoting",
-    "the quoting is broken ({error})",
-    "put double quotes around a cell that holds a comma, a quote or a line break, and "
-    'double every quote inside it ("")',
-)
-CSV_EMPTY = ProblemType(
-    "csv-empty",
-    "Empty CSV file",
-    "the file is empty",
-    "add a header row with the columns of {resource}",
-)
-CSV_UNREADABLE = ProblemType(
-    "csv-unreadable",
-    "CSV file unreadable",
-    "cannot be read as CSV: {reason}",
-    "check that the file is a comma-separated table with a header row",
-)
-# The header row.
-REQUIRED_COLUMN_MISSING = ProblemType(
-    "required-column-missing",
-    "Required column missing",
-    "required column is missing",
-    "add a column named '{column}' to the header row",
-)
-HEADER_CELL_BLANK = ProblemType(
-    "header-cell-blank",
-    "Blank header cell",
-    "the header cell is blank",
-    "give every column a name, or delete the empty column",
-)
-UNKNOWN_COLUMN = ProblemType(
-    "unknown-column",
-    "Unknown column",
-    "'{column}' is not a column of {resource} and is ignored",
-    "remove the column, fix its spelling, or declare it in the resource's schema",
-    Severity.WARNING,
-)
-DUPLICATE_COLUMN = ProblemType(
-    "duplicate-column",
-    "Column twice in the header",
-    "the column appears twice",
-    "keep one of the two columns",
-)
-# Rows and cells, as Frictionless reports them (see _describe).
-CELL_NOT_A_TYPE = ProblemType(
-    "cell-not-a-type",
-    "Cell not of the column's type",
-    "'{cell}' is not a {type}",
-    "{how}{qualitative}",
-)
-REQUIRED_VALUE_MISSING = ProblemType(
-    "required-value-missing",
-    "Required value missing",
-    "is required but empty",
-    "fill in the {column}",
-)
-VALUE_NOT_ALLOWED = ProblemType(
-    "value-not-allowed",
-    "Value not in the allowed list",
-    "'{cell}' is not allowed",
-    "use one of: {allowed}",
-)
-CONSTRAINT_BROKEN = ProblemType(
-    "constraint-broken",
-    "Value breaking a constraint",
-    "'{cell}' breaks a constraint: {note}",
-    "correct the value",
-)
-DUPLICATE_ROW_ID = ProblemType(
-    "duplicate-row-id",
-    "Two rows with one id",
-    "duplicate id '{id}' ({note})",
-    "give every row its own id",
-)
-REFERENCE_TO_NO_ROW = ProblemType(
-    "reference-to-no-row",
-    "Reference to no row",
-    "'{value}' matches no id in {target}",
-    "add a row with id '{value}' to {target}, or correct the reference",
-)
-MISSING_CELLS = ProblemType(
-    "missing-cells",
-    "Row shorter than the header",
-    "the row has fewer cells than the header",
-    "add the missing cells",
-)
-EXTRA_CELLS = ProblemType(
-    "extra-cells",
-    "Row longer than the header",
-    "the row has more cells than the header",
-    "remove the extra cells",
-)
-BLANK_ROW = ProblemType("blank-row", "Blank row", "the row is blank", "delete the blank row")
-TABLE_ERROR = ProblemType("table-error", "Table error", "{message}", "correct the file")
-_NUMBER_FIX = "write a number such as 42 or 3.5; check for a lost decimal point or unit"
-NUMBER_NOT_FINITE = ProblemType(
-    "number-not-finite", "Number not finite", "'{written}' is not a finite number", _NUMBER_FIX
-)
-NUMBER_TOO_LARGE = ProblemType(
-    "number-too-large",
-    "Number too large",
-    "'{written}' is too large: numbers must be smaller than 1e15",
-    _NUMBER_FIX,
-)
 
 _TYPE_FIXES = {
     "number": "write a number such as 42 or 3.5, without units, '%' or thousands separators",
@@ -155,6 +64,10 @@ _TYPE_FIXES = {
     "date": "write the date as YYYY-MM-DD",
     "boolean": "write true or false",
 }
+#: Numbers other than 0 closer to 0 than this are read as 0 or lose their digits.
+NUMBER_SMALLEST = 1e-300
+#: Numbers at least this large lose whole-number precision and overflow chart arithmetic.
+NUMBER_LIMIT = 1e15
 
 
 @dataclass(frozen=True)
@@ -166,62 +79,36 @@ class TableRow:
     ok: bool
 
 
-def _decode(spec: ResourceSpec, problems: Problems) -> str | None:
-    data = spec.path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        problems.add(CSV_NOT_UTF_8, spec.display_path, line, None, byte=data[exc.start])
-        return None
-
-
-def _controls_ok(spec: ResourceSpec, text: str, problems: Problems) -> bool:
-    """Report every line holding a control character (up to 20 of them)."""
-    lines = [(n, m) for n, line in enumerate(text.split("\n"), 1) if (m := CONTROL.search(line))]
-    for number, match in lines[:20]:
-        problems.add(
-            CONTROL_CHARACTER, spec.display_path, number, None, **control_params(match.group())
-        )
-    if len(lines) > 20:
-        problems.add(MORE_CONTROL_CHARACTERS, spec.display_path, None, None, count=len(lines) - 20)
-    return not lines
-
-
-def _quoting_ok(spec: ResourceSpec, text: str, problems: Problems) -> bool:
-    """Report broken quoting (a quote never closed swallows the rest of the file)."""
-    reader = csv.reader(io.StringIO(text), strict=True)
-    records = 0
-    try:
-        for _ in reader:
-            records += 1
-    except csv.Error as exc:
-        row = records + 1
-        if "unexpected end of data" in str(exc):
-            problems.add(UNCLOSED_QUOTE, spec.display_path, row, None)
-        else:
-            problems.add(BROKEN_QUOTING, spec.display_path, row, None, error=exc)
-        return False
-    return True
-
-
-#: Numbers at least this large lose whole-number precision and overflow chart arithmetic.
-NUMBER_LIMIT = 1e15
-
-
-def _out_of_range(cells: dict[str, Any]) -> list[tuple[str, ProblemType]]:
-    """(field, what is wrong) for number cells that are NaN, infinite or too large."""
-    found = []
+def _bad_cells(
+    cells: dict[str, Any], written: dict[str, Any]
+) -> list[tuple[str, ProblemType, dict[str, Any]]]:
+    """(field, what is wrong, its fields) for typed cells Python read but should not have:
+    digits other than 0-9, and numbers that are NaN, infinite, too large or too small."""
+    found: list[tuple[str, ProblemType, dict[str, Any]]] = []
     for name, value in cells.items():
-        if isinstance(value, float | Decimal):
-            try:
-                number = float(value)
-            except (ValueError, OverflowError):
-                number = math.nan
-            if not math.isfinite(number):
-                found.append((name, NUMBER_NOT_FINITE))
-            elif abs(number) >= NUMBER_LIMIT:
-                found.append((name, NUMBER_TOO_LARGE))
+        if value is None or isinstance(value, str | bool):
+            continue
+        shown = written.get(name, value)
+        text = shown if isinstance(shown, str) else ""
+        other = next((c for c in text if c.isdigit() and not c.isascii()), None)
+        if other is not None:
+            digit = unicodedata.name(other, "a digit").lower()
+            found.append(
+                (name, DIGITS_NOT_ASCII, {"written": shown, "digit": other, "name": digit})
+            )
+            continue
+        if not isinstance(value, float | Decimal):
+            continue
+        try:
+            number = float(value)
+        except (ValueError, OverflowError):
+            number = math.nan
+        if not math.isfinite(number):
+            found.append((name, NUMBER_NOT_FINITE, {"written": shown}))
+        elif abs(number) >= NUMBER_LIMIT:
+            found.append((name, NUMBER_TOO_LARGE, {"written": shown}))
+        elif value != 0 and abs(number) < NUMBER_SMALLEST:
+            found.append((name, NUMBER_TOO_SMALL, {"written": shown}))
     return found
 
 
@@ -257,14 +144,27 @@ def _schema_for(spec: ResourceSpec, header: list[str], problems: Problems) -> di
         problems.add(DUPLICATE_COLUMN, spec.display_path, 1, dup)
         return None
     schema: dict[str, Any] = {"fields": fields}
-    for key in ("primaryKey", "foreignKeys"):
-        if key in standard:
-            schema[key] = standard[key]
+    if "primaryKey" in standard:
+        schema["primaryKey"] = standard["primaryKey"]
+    # An optional column may be absent (results without 'parent'): so is its key.
+    schema["foreignKeys"] = [
+        fk for fk in standard.get("foreignKeys", []) if set(fk["fields"]) <= set(header)
+    ]
     return schema
 
 
+@dataclass
+class _Ids:
+    """The ids of a package's resources, as references may name them, and the rows whose
+    id has spaces around it (left out), by resource."""
+
+    plan: str
+    known: dict[str, set[str]] = field(default_factory=dict)
+    spaced: dict[str, set[int]] = field(default_factory=dict)
+
+
 def _describe(
-    error: Any, spec: ResourceSpec, fields: dict[str, dict[str, Any]]
+    error: Any, spec: ResourceSpec, fields: dict[str, dict[str, Any]], ids: _Ids
 ) -> tuple[str | None, ProblemType, dict[str, Any]]:
     """(field, kind of problem, its fields) for a frictionless error."""
     kind = error.type
@@ -294,8 +194,16 @@ def _describe(
         values = getattr(error, "field_cells", []) or []
         target = getattr(error, "reference_name", "") or spec.name
         field_label = names[0] if names else None
-        value = values[0] if values else ""
-        return field_label, REFERENCE_TO_NO_ROW, {"value": value, "target": target}
+        value = str(values[0]) if values else ""
+        stripped = value.strip()
+        if stripped != value and stripped in ids.known.get(target, ()):
+            where = spaces(value)
+            params = {"value": value, "spaces": where, "stripped": stripped, "target": target}
+            return field_label, REFERENCE_SPACED, params
+        # Not reported when the row of that id was left out for an error of its own.
+        reference = (ids.plan, target, stripped)
+        params = {"value": value, "target": target, "reference": reference}
+        return field_label, REFERENCE_TO_NO_ROW, params
     if kind == "missing-cell":
         return field_name, MISSING_CELLS, {}
     if kind == "extra-cell":
@@ -305,9 +213,10 @@ def _describe(
     return field_name, TABLE_ERROR, {"message": error.message}
 
 
-def _row_id(cells: dict[str, Any]) -> str | None:
-    """The id a row is referred to by (results, indicators, initiatives), if it has one."""
-    value = cells.get("id")
+def _row_id(resource: str, cells: dict[str, Any]) -> str | None:
+    """The id a row is referred to by (results, indicators, initiatives), if it has one; a
+    value row stands for its indicator (the checks of an indicator's series ask for it)."""
+    value = cells.get("indicator" if resource == "values" else "id")
     text = str(value).strip() if value is not None else ""
     return text or None
 
@@ -320,36 +229,46 @@ def read_tables(spec: PackageSpec, problems: Problems) -> dict[str, list[TableRo
     """
     descriptors: list[dict[str, Any]] = []
     readable: list[ResourceSpec] = []
+    ids = _Ids(spec.name)
     for resource in spec.resources:
         before = len(problems.items)
-        text = _decode(resource, problems)
+        text = decode(resource, problems)
         if (
             text is None
-            or not _controls_ok(resource, text, problems)
-            or not _quoting_ok(resource, text, problems)
+            or not delimiter_ok(resource, text, problems)
+            or not controls_ok(resource, text, problems)
+            or not quoting_ok(resource, text, problems)
         ):
             problems.leave_out(before, (spec.name, resource.name, None))
             continue
-        reader = csv.reader(io.StringIO(text))
-        header = next(reader, None)
+        header = next(csv.reader(io.StringIO(text), delimiter=resource.delimiter), None)
         if not header:
             problems.add(CSV_EMPTY, resource.display_path, None, None, resource=resource.name)
             problems.leave_out(before, (spec.name, resource.name, None))
             continue
-        schema = _schema_for(resource, header, problems)
+        schema = (
+            _schema_for(resource, header, problems)
+            if header_ok(resource, header, problems)
+            else None
+        )
         if schema is None:
             problems.leave_out(before, (spec.name, resource.name, None))
             continue
+        if schema.get("primaryKey") == ["id"]:
+            column = header.index("id")
+            found = ids_of(spec.name, resource, text, column, problems)
+            ids.known[resource.name], ids.spaced[resource.name] = found
         readable.append(resource)
-        descriptors.append(
-            {
-                "name": resource.name,
-                "path": resource.path.relative_to(spec.directory.resolve()).as_posix(),
-                "format": "csv",
-                "encoding": "utf-8-sig",
-                "schema": schema,
-            }
-        )
+        descriptor: dict[str, Any] = {
+            "name": resource.name,
+            "path": resource.path.relative_to(spec.directory.resolve()).as_posix(),
+            "format": "csv",
+            "encoding": "utf-8-sig",
+            "schema": schema,
+        }
+        if resource.delimiter != ",":
+            descriptor["dialect"] = {"csv": {"delimiter": resource.delimiter}}
+        descriptors.append(descriptor)
     names = {d["name"] for d in descriptors}
     for descriptor in descriptors:
         # A foreign key into a resource that could not be read would flag every row.
@@ -370,21 +289,23 @@ def read_tables(spec: PackageSpec, problems: Problems) -> dict[str, list[TableRo
         try:
             with source:
                 for error in source.header.errors:
-                    field, kind, params = _describe(error, resource_spec, fields)
-                    problems.add(kind, path, 1, field, **params)
+                    name, kind, params = _describe(error, resource_spec, fields, ids)
+                    problems.add(kind, path, 1, name, **params)
+                spaced = ids.spaced.get(resource_spec.name, set())
                 for row in source.row_stream:
                     before = len(problems.items)
                     for error in row.errors:
-                        field, kind, params = _describe(error, resource_spec, fields)
-                        problems.add(kind, path, row.row_number, field, **params)
+                        name, kind, params = _describe(error, resource_spec, fields, ids)
+                        problems.add(kind, path, row.row_number, name, **params)
                     cells = row.to_dict()
                     written = dict(zip(row.field_names, row.cells, strict=False))
-                    out_of_range = _out_of_range(cells)
-                    for name, wrong in out_of_range:
-                        shown = written.get(name, cells[name])
-                        problems.add(wrong, path, row.row_number, name, written=shown)
-                    ok = not row.errors and not out_of_range
-                    if not ok and (row_id := _row_id(cells)) is not None:
+                    for name, wrong, params in _bad_cells(cells, written):
+                        problems.add(wrong, path, row.row_number, name, **params)
+                    # A reference to a row left out for its own error is not reported,
+                    # and leaves this row in: the row it names is what to fix.
+                    reported = any(p.is_error for p in problems.items[before:])
+                    ok = not reported and row.row_number not in spaced
+                    if not ok and (row_id := _row_id(resource_spec.name, cells)) is not None:
                         problems.leave_out(before, (spec.name, resource_spec.name, row_id))
                     rows.append(TableRow(row.row_number, cells, ok))
         except frictionless.FrictionlessException as exc:

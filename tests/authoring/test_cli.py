@@ -27,6 +27,7 @@ def edit(root: Path, rel: str, old: str, new: str) -> None:
 def broken(project) -> Path:
     root = project()
     edit(root, f"{PLAN}/values.csv", "I2,FY2023,baseline,10", "I2,FY2023,baseline,abc")
+    edit(root, f"{PLAN}/values.csv", "I4,FY2023,baseline,1", "I4,FY2025,target,1")
     edit(root, f"{PLAN}/results.csv", "O1.1,O1,sub-objective", "O1.1,O1,objective")
     edit(root, "data/agency-framework/results.csv", "AO2,AG1,", "AO2,AG9,")
     return root
@@ -51,7 +52,9 @@ def test_validate_prints_every_problem_grouped_by_file_and_exits_1(broken):
         "level 'objective' (give the result a lower level or attach it to a higher parent)\n"
     ) in out
     assert f"  error   {PLAN}/values.csv:7: value: 'abc' is not a number" in out
-    assert f"  warning {PLAN}/values.csv:8: kind: indicator I2 has targets but no baseline" in out
+    assert f"  warning {PLAN}/values.csv:11: kind: indicator I4 has targets but no baseline" in out
+    # I2 has no baseline because its baseline row is wrong: that error says what to fix.
+    assert "indicator I2 has targets but no baseline" not in out
     # The fixture makes every quality rule report-only: listed as notes, with the rule id.
     assert "  note    " in out and "[indicator-reference]" in out
     assert out.rstrip().splitlines()[-1].startswith("2 plan(s) checked: 3 errors, 1 warning, ")
@@ -125,3 +128,22 @@ def test_colour_on_a_terminal_unless_no_color(broken):
     assert "\x1b[31m" in run("validate", str(broken), color=True).stdout
     plain = run("validate", str(broken), color=True, env={"NO_COLOR": "1"}).stdout
     assert "\x1b[" not in plain
+
+
+def test_validate_uses_the_as_of_option_and_says_what_set_the_status_date(project):
+    root = project()
+    edit(root, "mkdocs.yml", "  - ssa:\n", "  - ssa:\n      as_of: 2024-03-31\n")
+    result = run("validate", str(root))
+    assert "Status as of 2024-03-31, set by the plugin option as_of\n" in result.stdout
+    unpinned = project("canary")
+    assert "Status as of " in run("validate", str(unpinned)).stdout
+
+
+def test_validate_refuses_an_as_of_option_that_is_not_a_date(project):
+    root = project()
+    edit(root, "mkdocs.yml", "  - ssa:\n", "  - ssa:\n      as_of: 31/03/2024\n")
+    result = run("validate", "--format", "json", str(root))
+    assert result.exit_code == 1
+    found = [p for p in json.loads(result.stdout) if p["code"] == "bad-as-of-option"]
+    assert found and found[0]["field"] == "plugins.ssa.as_of"
+    assert "'31/03/2024' is not a date" in found[0]["message"]

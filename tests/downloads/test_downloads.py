@@ -166,7 +166,7 @@ def test_package_embeds_schemas_provenance_and_drops_internal_columns(sites):
     site = sites["public"]
     package = json.loads(read(site, "data/plans/northland-ics/datapackage.json"))
     assert package["name"] == "northland-ics"
-    assert package["ssa"]["country"] == "XNL"
+    assert package["ssa"]["country"] == "ISL"
     assert package["created"] == "2024-10-20T00:00:00Z"  # latest reported date of the data
     resources = {r["name"]: r for r in package["resources"]}
     assert list(resources) == ["results", "indicators", "values", "initiatives", "assumptions"]
@@ -478,8 +478,8 @@ def test_iati_activities_of_the_example_name_their_recipient_country(tmp_path):
 
 
 @pytest.mark.slow
-def test_iati_names_no_country_for_a_fictional_country_code(sites):
-    """Northland's XNL is no ISO 3166 code: IATI gets no made-up recipient country."""
+def test_iati_names_the_plans_recipient_country(sites):
+    """The fixture's plan is in ISL: its activities name Iceland by its alpha-2 code."""
     xml = read(sites["public"], "data/plans/northland-ics/iati-activities.xml")
     assert "<iati-activity " in xml
-    assert "recipient-country" not in xml
+    assert '<recipient-country code="IS"' in xml

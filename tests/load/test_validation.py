@@ -48,9 +48,16 @@ def test_text_in_a_number_column_names_file_row_and_field(root):
         f"{PLAN}/values.csv:7: value: 'abc' is not a number (write a number such as 42 or "
         "3.5, without units, '%' or thousands separators; a qualitative value goes in the "
         "'text' column)",
-        f"{PLAN}/values.csv:8: kind: indicator I2 has targets but no baseline (add a "
-        "baseline row so progress can be measured)",
-    ]
+    ]  # and not "I2 has targets but no baseline": its baseline row is the one to fix
+
+
+def test_a_series_warning_stays_when_no_row_of_its_indicator_is_wrong(root):
+    edit(root, f"{PLAN}/values.csv", "I2,FY2023,baseline,10", "I2,FY2023,baseline,abc")
+    edit(root, f"{PLAN}/values.csv", "I4,FY2023,baseline,1", "I4,FY2025,target,1")
+    found = problems(root)
+    assert f"{PLAN}/values.csv:7: value: 'abc' is not a number" in found[0]
+    assert found[1].startswith(f"{PLAN}/values.csv:11: kind: indicator I4 has targets but no")
+    assert len(found) == 2
 
 
 def test_duplicate_id(root):

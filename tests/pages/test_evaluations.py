@@ -220,9 +220,6 @@ def test_every_front_matter_problem_is_reported_with_line_field_and_fix(tmp_path
     root = copy_fixture(tmp_path / "site", {"content/evaluations/bad.md": BAD})
     path = "content/evaluations/bad.md"
     assert problems_of(root) == [
-        f"{path}:25: recomendations: is not a field of an evaluation (check the spelling; the "
-        "fields are: id, title, type, evaluator, completed, plans, results, initiatives, "
-        "independent, published, report_url, questions, recommendations, visibility)",
         f"{path}:2: id: 'wrong-name' does not match the file name 'bad.md' (rename the file "
         "to wrong-name.md or set 'id: bad')",
         f"{path}:4: type: 'summative' is not an evaluation type (use one of: performance, "
@@ -253,6 +250,10 @@ def test_every_front_matter_problem_is_reported_with_line_field_and_fix(tmp_path
         f"{path}:23: recommendations[3].id: is missing (add 'id:')",
         f"{path}:23: recommendations[3].response: is missing (add 'response:' with one of: "
         "accept, partial, reject)",
+        # Warnings come after every error.
+        f"{path}:25: recomendations: is not a field of an evaluation (check the spelling; the "
+        "fields are: id, title, type, evaluator, completed, plans, results, initiatives, "
+        "independent, published, report_url, questions, recommendations, visibility)",
     ]
 
 
@@ -408,7 +409,7 @@ def test_index_lists_every_public_evaluation_without_javascript(sites):
     # Evaluation, type, plans, completed, published, recs, accepted, partly, rejected, done
     assert rows["Mid-term evaluation of border <screening>"][1:] == [
         "Mid-term",
-        "Northland Integrated Country Strategy (XNL)",
+        "Northland Integrated Country Strategy (ISL)",
         "2024-06-30",
         "2024-08-15",
         "4",
