@@ -238,7 +238,11 @@ def load_site(
     # Quality looks at every plan, internal content included: its findings are for authors.
     late_as_of = as_of or reference_date(full, all_evaluations)
     quality_report = check_quality(
-        plans, all_evaluations, None if late_as_of == EPOCH else late_as_of, quality
+        plans,
+        all_evaluations,
+        None if late_as_of == EPOCH else late_as_of,
+        quality,
+        left_out=problems.left_out,
     )
     visible = tuple(
         n

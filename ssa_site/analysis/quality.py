@@ -41,7 +41,7 @@ from ssa_site.analysis.quality_report import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from ssa_site.base.problems import Problem, ProblemType
     from ssa_site.model.plan import Indicator, Plan, Result
@@ -75,11 +75,14 @@ def check_quality(
     evaluations: Iterable[Any] = (),
     as_of: date | None = None,
     options: QualityOptions | None = None,
+    left_out: Callable[[str, str, str], object] | None = None,
 ) -> QualityReport:
     """Check every plan (internal content included) against the enabled rules.
 
     ``as_of`` is "today" for late reporting (see :mod:`ssa_site.analysis.asof`); None skips
-    that rule.
+    that rule. ``left_out(plan, "values", indicator)`` (``Problems.left_out``) says whether
+    an error left value rows of an indicator out: its series is then not judged (no
+    baseline, no targets, late actuals), since the error is what to fix.
     ``evaluations`` are :class:`ssa_site.model.evaluation.Evaluation` objects (duck-typed).
     """
     options = options or QualityOptions()
@@ -93,6 +96,8 @@ def check_quality(
             _result_indicators(plan, add)
             for indicator in plan.indicators:
                 _indicator_reference(plan, indicator, add)
+                if left_out is not None and left_out(plan.name, "values", indicator.id):
+                    continue
                 _indicator_values(plan, indicator, add)
                 if as_of is not None:
                     _actuals_reported(plan, indicator, as_of, options.reporting_lag_days, add)

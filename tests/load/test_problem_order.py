@@ -56,3 +56,20 @@ def test_the_build_log_prints_errors_before_warnings(root: Path) -> None:
     levels = re.findall(r"^(ERROR|WARNING)\s+-  ssa_site: ", output, re.MULTILINE)
     assert "ERROR" in levels and "WARNING" in levels
     assert levels == sorted(levels)  # every error before every warning
+
+
+def test_a_values_file_that_cannot_be_read_is_the_only_problem_of_its_series(
+    root: Path,
+) -> None:
+    """A values.csv saved with semicolons: one error, and none of the quality findings
+    (no baseline, no targets) that would follow from its rows being left out."""
+    values = root / "data/northland-ics/values.csv"
+    values.write_text(values.read_text("utf-8").replace(",", ";"), "utf-8")
+    site = load_site(root, root / "data", root / "content", "public")
+    about_values = [p for p in site.problems if "northland-ics" in p.path]
+    assert [(p.code, p.path.rsplit("/", 1)[1]) for p in about_values] == [
+        ("csv-other-delimiter", "values.csv")
+    ]
+    series = {"indicator-baseline", "indicator-targets", "actuals-reported"}
+    findings = [f for f in site.quality.findings if f.rule in series]
+    assert not [f for f in findings if "northland-ics" in f.path]
