@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ssa_site.base.periods import PERIOD_FORMATS, Period, PeriodError, parse_period
+from ssa_site.base.periods import Period, PeriodError, parse_period
 from ssa_site.base.problems import EVERY_PLAN, Problem, Problems, ProblemType
 from ssa_site.base.schemas import split_list, standard_field_names
 from ssa_site.cache import store as cache
@@ -45,7 +45,7 @@ PERIOD_INVALID = ProblemType(
     "value-period-invalid",
     "Period of a value not understood",
     "{reason}",
-    "write one of {formats}",
+    "{fix}",
 )
 UNDECLARED_COLUMN = ProblemType(
     "undeclared-column",
@@ -363,9 +363,7 @@ def _values(
         try:
             period = periods.get(period_text) or parse_period(period_text, spec.fiscal_year_start)
         except PeriodError as exc:
-            problems.add(
-                PERIOD_INVALID, path, row.number, "period", reason=exc, formats=PERIOD_FORMATS
-            )
+            problems.add(PERIOD_INVALID, path, row.number, "period", reason=exc, fix=exc.fix)
             continue
         periods[period_text] = period
         dimensions = tuple(

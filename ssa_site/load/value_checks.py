@@ -164,10 +164,10 @@ def _check_percentages(plan: Plan, indicator: Indicator, path: str, problems: Pr
 
 
 def _check_values(plan: Plan, indicator: Indicator, path: str, problems: Problems) -> None:
-    keys = Counter((v.period.label, v.kind, v.dimensions) for v in indicator.values)
+    keys = Counter((v.period, v.kind, v.dimensions) for v in indicator.values)
     reported_dupes: set[tuple[object, ...]] = set()
     for value in indicator.values:
-        key = (value.period.label, value.kind, value.dimensions)
+        key = (value.period, value.kind, value.dimensions)
         if keys[key] > 1 and key not in reported_dupes:
             reported_dupes.add(key)
             same = " (same disaggregation)" if value.dimensions else ""

@@ -177,7 +177,8 @@ def test_bad_period(root):
     edit(root, f"{PLAN}/values.csv", "I2,FY2024,actual", "I2,FY24,actual")
     assert problems(root) == [
         f"{PLAN}/values.csv:9: period: 'FY24' is not a period (write one of 2024, FY2024, "
-        "2024-Q2, FY2024-Q2, 2024-H1, FY2024-H1 or 2024-03)"
+        "2024-Q2, FY2024-Q2, 2024-H1, FY2024-H1, 2024-03 or a date interval such as "
+        "2020-11-02/2025-06-30)"
     ]
 
 
