@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -10,7 +11,11 @@ from mkdocs.config import config_options as c
 from ssa_site.analysis.asof import parse_as_of
 from ssa_site.analysis.quality import QualityOptions
 from ssa_site.analysis.ratings import Thresholds
+from ssa_site.model.publisher import BUREAU_CODE, PROGRAM_CODE, Publisher
 from ssa_site.model.visibility import DEFAULT_INTERNAL_FIELDS
+
+if TYPE_CHECKING:
+    import re
 
 
 class QualityOption(c.BaseConfigOption[QualityOptions]):
@@ -68,8 +73,29 @@ class AsOfOption(c.BaseConfigOption[date | None]):
             raise c.ValidationError(str(exc)) from exc
 
 
+class CodesOption(c.BaseConfigOption[tuple[str, ...]]):
+    """A federal code or a list of them, each matching ``pattern`` (e.g. ``015:11``)."""
+
+    def __init__(self, pattern: re.Pattern[str], example: str) -> None:
+        super().__init__()
+        self.pattern, self.example = pattern, example
+        self.default = ()
+
+    def run_validation(self, value: object) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list | tuple) or not all(isinstance(i, str) for i in items):
+            raise c.ValidationError(f"a code or a list of codes, e.g. [{self.example}]")
+        for item in items:
+            if not self.pattern.match(item):
+                raise c.ValidationError(f"'{item}' is not a code such as {self.example}")
+        return tuple(dict.fromkeys(items))
+
+
 class PublisherConfig(base.Config):
-    """``publisher: {name, email, iati_ref, iati_type}``: who publishes the data."""
+    """``publisher: {name, email, iati_ref, iati_type, federal, bureau_code,
+    program_code}``: who publishes the data."""
 
     name = c.Optional(c.Type(str))
     """Organisation named as publisher of the downloads, in data.json and citations;
@@ -84,6 +110,36 @@ class PublisherConfig(base.Config):
 
     iati_type = c.Type(str, default="10")
     """IATI OrganisationType code of the publisher (10: government)."""
+
+    federal = c.Type(bool, default=True)
+    """A US federal publisher: data.json follows the federal profile of Project Open Data
+    v1.1, which needs bureau_code, program_code and email; false: the non-federal one."""
+
+    bureau_code = CodesOption(BUREAU_CODE, "015:11")
+    """OMB agency and bureau code(s) of the data, NNN:NN (data.json bureauCode); a plan
+    may give its own in ssa.bureau_code."""
+
+    license = c.Optional(c.Type(str))
+    """Licence of the data that states none itself (plans without ssa.license, the
+    evaluations catalog): an SPDX identifier such as CC-BY-4.0 or CC0-1.0, or a URL."""
+
+    program_code = CodesOption(PROGRAM_CODE, "015:001")
+    """Federal Program Inventory code(s) of the data, NNN:NNN (data.json programCode); a
+    plan may give its own in ssa.program_code."""
+
+
+def publisher(options: PublisherConfig) -> Publisher:
+    """The publisher the options describe."""
+    return Publisher(
+        name=options.name or "",
+        email=options.email,
+        iati_ref=options.iati_ref,
+        iati_type=options.iati_type,
+        federal=options.federal,
+        bureau_codes=options.bureau_code,
+        program_codes=options.program_code,
+        license=options.license,
+    )
 
 
 class GlossaryConfig(base.Config):

@@ -31,6 +31,8 @@ theme:
 plugins:
   - search
   - ssa:
+      publisher:
+        federal: false  # data.json in the non-federal profile: no bureau or program codes
       quality:
         report_only: [all]  # tests/test_quality.py checks quality findings in builds
 markdown_extensions:

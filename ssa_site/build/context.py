@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from ssa_site.analysis.ratings import StatusSettings
 from ssa_site.cache import store as cache
 from ssa_site.cache.pages import PageCache, docs_digests
+from ssa_site.config import publisher
 from ssa_site.generate import environment
-from ssa_site.model.publisher import Publisher
 from ssa_site.output.context import PageContext
 
 if TYPE_CHECKING:
@@ -45,12 +45,7 @@ def page_context(
         plans_index_markdown=authored.plans_index,
         site_url=config.site_url,
         site_name=config.site_name,
-        publisher=Publisher(
-            name=options.publisher.name or "",
-            email=options.publisher.email,
-            iati_ref=options.publisher.iati_ref,
-            iati_type=options.publisher.iati_type,
-        ),
+        publisher=publisher(options.publisher),
         evaluations_index_markdown=authored.evaluations_index,
         status_settings=StatusSettings(options.status_thresholds, options.late_after_days),
         glossary=glossary,

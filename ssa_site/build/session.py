@@ -27,6 +27,8 @@ from ssa_site.build.internal import keep_unlisted
 from ssa_site.cache import store as cache
 from ssa_site.cache.pages import HtmlCache
 from ssa_site.cache.workers import Background
+from ssa_site.config import publisher
+from ssa_site.downloads.standards import check_downloads
 from ssa_site.generate import generate_all
 from ssa_site.load.glossary import load_glossary
 from ssa_site.load.narratives import filter_internal_blocks
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
+    from ssa_site.base.problems import Problems
     from ssa_site.build.deferred import DeferredFile
     from ssa_site.config import SsaConfig
     from ssa_site.load.glossary import Glossary
@@ -89,6 +92,9 @@ class Build:
             as_of=options.as_of,
         )
         _report(site)
+        _report_standards(
+            check_downloads(site.view.public, publisher(options.publisher), config.site_name)
+        )
         option = options.glossary.file
         glossary, glossary_problems = load_glossary(root / option if option else None, option or "")
         if glossary_problems.errors:
@@ -230,4 +236,18 @@ def _report(site: Site) -> None:
         raise PluginError(
             f"{len(site.errors)} error(s) in the data and narratives; "
             "nothing was built. Fix the problems listed above."
+        )
+
+
+def _report_standards(problems: Problems) -> None:
+    """What the open-data standards would say of the downloads (ssa_site.downloads.standards):
+    an error in the publisher's options stops the build; a failed IATI rule is a warning."""
+    for problem in problems.errors:
+        log.error(str(problem))
+    for problem in problems.warnings:
+        log.warning(str(problem))
+    if problems.errors:
+        raise PluginError(
+            f"{len(problems.errors)} error(s) in the publisher options; nothing was built. "
+            "Fix the problems listed above."
         )

@@ -4,9 +4,14 @@ Agency catalogs (and data.gov) harvest ``data.json``; dataset search engines rea
 schema.org ``Dataset`` JSON-LD of the Data page.  Both describe the same datasets: one per
 plan, the evaluations catalog, and everything in one zip.
 
-Not filled in: ``bureauCode`` and ``programCode``, which only US federal agencies use and
-which this project has no data for; ``contactPoint.hasEmail`` when the plugin option
-``publisher.email`` is not set (catalogs that require it will say so).
+``data.json`` follows the federal profile of Project Open Data v1.1 for a federal publisher
+(``publisher.federal``, the default): every dataset names OMB bureau codes (``bureauCode``)
+and Federal Program Inventory codes (``programCode``), a plan's own ``ssa.bureau_code`` and
+``ssa.program_code`` else the publisher's, and a contact address (the build refuses a
+federal publisher without them: ssa_site.downloads.standards). A non-federal publisher's
+data.json follows the non-federal profile, which needs none of them. Every dataset names its
+licence (``license``, the licence's URL; ``rights`` lists them when the all-data zip holds
+data under several) and its publisher.
 """
 
 from __future__ import annotations
@@ -45,12 +50,20 @@ class Dataset:
     temporal: str | None = None  # start/end
     spatial: str | None = None
     descriptor: str | None = None  # site path of the datapackage.json describing the CSVs
+    bureau_codes: tuple[str, ...] = ()  # data.json bureauCode (federal profile)
+    program_codes: tuple[str, ...] = ()  # data.json programCode
+    rights: str | None = None  # what the licence cannot say alone (several licences)
 
 
 def citation(dataset: Dataset, provenance: Provenance, url: str | None) -> str:
     """A suggested citation, in the usual author (year). title [Data set]. place. URL form."""
+    return cite(dataset.title, provenance, url)
+
+
+def cite(title: str, provenance: Provenance, url: str | None) -> str:
+    """The citation of data titled ``title``, found at ``url``."""
     text = (
-        f"{provenance.publisher} ({provenance.built.year}). {dataset.title} "
+        f"{provenance.publisher} ({provenance.built.year}). {title} "
         f"(version {provenance.version}) [Data set]."
     )
     if provenance.site_name and provenance.site_name != provenance.publisher:
@@ -101,6 +114,14 @@ def pod_catalog(
             entry["landingPage"] = url(dataset.landing)
         if dataset.license and dataset.license.url:
             entry["license"] = dataset.license.url
+        if dataset.rights:
+            entry["rights"] = dataset.rights
+        for key, codes in (
+            ("bureauCode", dataset.bureau_codes or publisher.bureau_codes),
+            ("programCode", dataset.program_codes or publisher.program_codes),
+        ):
+            if codes:
+                entry[key] = list(codes)
         if dataset.temporal:
             entry["temporal"] = dataset.temporal
         if dataset.spatial:

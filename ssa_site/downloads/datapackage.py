@@ -16,34 +16,46 @@ if TYPE_CHECKING:
     from ssa_site.downloads.provenance import Provenance
     from ssa_site.model.plan import Plan
 
-#: Well-known licences: identifier (lower case) → (URL, title).
-LICENSES: dict[str, tuple[str, str]] = {
+#: Well-known licences: identifier (lower case) → (SPDX identifier, URL, title).
+LICENSES: dict[str, tuple[str | None, str, str]] = {
     "cc0-1.0": (
+        "CC0-1.0",
         "https://creativecommons.org/publicdomain/zero/1.0/",
         "Creative Commons Zero v1.0 Universal",
     ),
     "cc-by-4.0": (
+        "CC-BY-4.0",
         "https://creativecommons.org/licenses/by/4.0/",
         "Creative Commons Attribution 4.0 International",
     ),
     "cc-by-sa-4.0": (
+        "CC-BY-SA-4.0",
         "https://creativecommons.org/licenses/by-sa/4.0/",
         "Creative Commons Attribution-ShareAlike 4.0 International",
     ),
     "odc-by-1.0": (
+        "ODC-By-1.0",
         "https://opendatacommons.org/licenses/by/1-0/",
         "Open Data Commons Attribution License v1.0",
     ),
     "odbl-1.0": (
+        "ODbL-1.0",
         "https://opendatacommons.org/licenses/odbl/1-0/",
         "Open Data Commons Open Database License v1.0",
     ),
     "pddl-1.0": (
+        "PDDL-1.0",
         "https://opendatacommons.org/licenses/pddl/1-0/",
         "Open Data Commons Public Domain Dedication and License v1.0",
     ),
-    "us-pd": ("https://www.usa.gov/government-works", "U.S. Government Works (public domain)"),
+    # No SPDX identifier: works of the US government are in the public domain by law.
+    "us-pd": (
+        None,
+        "https://www.usa.gov/government-works",
+        "U.S. Government Works (public domain)",
+    ),
     "public-domain": (
+        None,
         "https://www.usa.gov/government-works",
         "U.S. Government Works (public domain)",
     ),
@@ -70,12 +82,13 @@ class License:
 
 
 def license_of(text: str | None) -> License | None:
-    """The plan's licence, with its URL when it is a well-known one or itself a URL."""
+    """A licence as a plan or the publisher states it, with its SPDX identifier and URL
+    when it is a well-known one (or its URL when it is one)."""
     if not text:
         return None
     known = LICENSES.get(text.strip().lower())
     if known:
-        return License(text, text.strip(), known[0], known[1])
+        return License(text, known[0], known[1], known[2])
     if _URL.match(text.strip()):
         return License(text, None, text.strip(), text.strip())
     name = text.strip() if _LICENSE_NAME.match(text.strip()) else None
@@ -94,8 +107,8 @@ class Table:
     file: Download
 
 
-def resource(table: Table) -> dict[str, Any]:
-    return {
+def resource(table: Table, licence: License | None = None) -> dict[str, Any]:
+    found = {
         "name": table.name,
         "path": table.path,
         "title": table.title,
@@ -108,6 +121,9 @@ def resource(table: Table) -> dict[str, Any]:
         "hash": f"sha256:{table.file.sha256}",
         "schema": table.schema,
     }
+    if licence:
+        found["licenses"] = [licence.descriptor()]
+    return found
 
 
 def plan_metadata(plan: Plan) -> dict[str, Any]:
@@ -151,9 +167,14 @@ def common(
 
 
 def plan_package(
-    plan: Plan, tables: list[Table], provenance: Provenance, homepage: str
+    plan: Plan,
+    tables: list[Table],
+    provenance: Provenance,
+    homepage: str,
+    licence: License | None = None,
 ) -> dict[str, Any]:
-    """The descriptor of one plan's package."""
+    """The descriptor of one plan's package (``licence``: the plan's own, else the
+    publisher's)."""
     found = common(
         plan.name,
         plan.title,
@@ -162,11 +183,10 @@ def plan_package(
         homepage,
     )
     found["keywords"] = keywords(plan)
-    licence = license_of(plan.license)
     if licence:
         found["licenses"] = [licence.descriptor()]
     found["ssa"] = plan_metadata(plan)
-    found["resources"] = [resource(t) for t in tables]
+    found["resources"] = [resource(t, licence) for t in tables]
     return found
 
 

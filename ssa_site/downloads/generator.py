@@ -22,7 +22,7 @@ from ssa_site.base.urls import (
     result_uri,
 )
 from ssa_site.downloads import columns, datapackage, iati, links, stored
-from ssa_site.downloads.catalog import Dataset
+from ssa_site.downloads.catalog import Dataset, cite
 from ssa_site.downloads.datapackage import Table
 from ssa_site.downloads.evaluations import evaluation_records, recommendation_records, schemas
 from ssa_site.downloads.page import data_page
@@ -30,6 +30,7 @@ from ssa_site.downloads.provenance import Output, Provenance, build_time, dumps
 from ssa_site.downloads.settings import Run
 
 if TYPE_CHECKING:
+    from ssa_site.downloads.datapackage import License
     from ssa_site.downloads.links import Download
     from ssa_site.model.evaluation import Evaluation
     from ssa_site.model.plan import Initiative, Plan
@@ -139,6 +140,14 @@ class _Build:
             self.run.cache_dir, key, self.out, self.datasets, self.provenance, self.publisher
         )
 
+    def licence(self, plan: Plan | None) -> License | None:
+        """A plan's licence, else (and for the evaluations) the publisher's."""
+        return datapackage.license_of((plan.license if plan else None) or self.publisher.license)
+
+    def cite(self, title: str, landing: str) -> str:
+        """The citation of a package, naming the page that shows its data."""
+        return cite(title, self.provenance, self.provenance.url(landing))
+
     def page(self, src_uri: str) -> str:
         """The site path of a page (``plans/x/`` or ``plans/x.html``)."""
         return dest_url(src_uri, self.run.use_directory_urls)
@@ -174,8 +183,9 @@ class _Build:
                 Table(resource, f"{resource}.csv", written.title, description, schema, written)
             )
         descriptor = datapackage.plan_package(
-            plan, tables, self.provenance, self.page(plan_uri(plan.name))
+            plan, tables, self.provenance, self.page(plan_uri(plan.name)), self.licence(plan)
         )
+        descriptor["citation"] = self.cite(plan.title, self.page(plan_uri(plan.name)))
         files = self.package(links.package_zip(plan), links.descriptor(plan), descriptor, tables)
         files.extend(self.indicators(plan, present))
         if links.iati_initiatives(plan):
@@ -216,13 +226,7 @@ class _Build:
             return self.href(f"{plan_page}#initiative-{initiative.id}", target)
 
         def evaluations_of(initiative: Initiative) -> list[Evaluation]:
-            """Evaluations of the initiative, and those of the whole plan (naming none)."""
-            return [
-                e
-                for e in self.data.evaluations
-                if e.covers(plan.name, initiative=initiative.id)
-                or (e.covers(plan.name) and not any(r.plan == plan.name for r in e.initiatives))
-            ]
+            return iati.covering(self.data.evaluations, plan, initiative)
 
         urls = iati.Links(
             initiative=initiative_page,
@@ -253,10 +257,12 @@ class _Build:
             modified=max(reported).isoformat() if reported else self.provenance.date,
             files=files,
             landing=self.page(plan_uri(plan.name)),
-            license=datapackage.license_of(plan.license),
+            license=self.licence(plan),
             temporal=period,
             spatial=plan.country,
             descriptor=links.descriptor(plan).path,
+            bureau_codes=plan.bureau_codes,
+            program_codes=plan.program_codes,
         )
 
     # -- evaluations and everything ------------------------------------------------------
@@ -291,7 +297,11 @@ class _Build:
             self.page(EVALUATIONS_INDEX_URI),
         )
         descriptor["keywords"] = ["evaluation", "management response", "recommendations"]
-        descriptor["resources"] = [datapackage.resource(t) for t in tables]
+        licence = self.licence(None)
+        if licence:
+            descriptor["licenses"] = [licence.descriptor()]
+        descriptor["citation"] = self.cite(descriptor["title"], self.page(EVALUATIONS_INDEX_URI))
+        descriptor["resources"] = [datapackage.resource(t, licence) for t in tables]
         files = self.package(zipped, descriptor_file, descriptor, tables)
         dates = [e.published or e.completed for e in evaluations]
         return Dataset(
@@ -303,6 +313,7 @@ class _Build:
             files=tuple(files),
             landing=self.page(EVALUATIONS_INDEX_URI),
             descriptor=descriptor_file.path,
+            license=licence,
         ), tables
 
     def everything(self, packages: list[tuple[str, list[Table]]]) -> Dataset:
@@ -310,6 +321,7 @@ class _Build:
         plans = {p.name: p for p in self.data.portfolio.plans}
         resources: list[dict[str, Any]] = []
         members: list[tuple[str, Any]] = []
+        licences: dict[str, License] = {}  # of the packages, by title, in order
         for site_dir, tables in packages:
             folder = urls.in_data_zip(site_dir)  # the package's folder inside the zip
             name = folder.rsplit("/", 1)[-1]
@@ -318,7 +330,9 @@ class _Build:
                 (f"{folder}/datapackage.json", self.out.local(f"{site_dir}/datapackage.json"))
             )
             plan = plans.get(name) if site_dir != urls.EVALUATIONS_DATA_DIR else None
-            licence = datapackage.license_of(plan.license) if plan else None
+            licence = self.licence(plan)
+            if licence:
+                licences.setdefault(licence.descriptor()["title"], licence)
             for table in tables:
                 entry = datapackage.resource(table)
                 entry.update(
@@ -340,6 +354,9 @@ class _Build:
             self.page(urls.DATA_PAGE_URI),
         )
         descriptor["keywords"] = ["security sector assistance", "results frameworks"]
+        if licences:
+            descriptor["licenses"] = [licence.descriptor() for licence in licences.values()]
+        descriptor["citation"] = self.cite(descriptor["title"], self.page(urls.DATA_PAGE_URI))
         descriptor["ssa"] = {
             "plans": {p.name: datapackage.plan_metadata(p) for p in plans.values()}
         }
@@ -355,4 +372,9 @@ class _Build:
             modified=self.provenance.date,
             files=(zipped,),
             landing=self.page(urls.DATA_PAGE_URI),
+            license=next(iter(licences.values())) if len(licences) == 1 else None,
+            rights=None
+            if len(licences) < 2
+            else "Each folder keeps its own licence: "
+            + "; ".join(f"{t} ({lic.url or lic.text})" for t, lic in licences.items()),
         )

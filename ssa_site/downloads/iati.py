@@ -14,18 +14,39 @@ A08 results, A12 activity web page; Country ISO 3166-1 alpha-2 (the plan's alpha
 through :mod:`pycountry`, 100 % to it; a plan without one, or with a code pycountry does not
 know, names no recipient country).  Built with :mod:`xml.etree.ElementTree`, which escapes
 every text and attribute.
+
+Element choices (an importer can read them back):
+
+- ``sector``: the initiative's ``sectors``, else its plan's ``ssa.sectors``; vocabulary 1
+  (OECD DAC 5-digit purpose codes), with ``percentage`` when the data gives a share and the
+  DAC name as narrative.
+- ``reference``: a result's indicators carry their ``standard_code`` (vocabulary 99);
+  the result carries ``<plan>:<result id>`` (vocabulary 99) only when none of its
+  indicators has a code, as the IATI rulesets allow a reference on the result or on its
+  indicators, never both (rule 8.11.1).  The result's and the indicator's ids also open
+  their titles (``O1.1 Title``) and their pages are ``document-link``s (category A08).
+- ``activity-date``: the start is actual (type 2) once it has passed and the initiative is
+  not planned, else planned (type 1); the end is actual (type 4) only when the initiative
+  is completed and the day has passed, else planned (type 3): IATI refuses actual dates
+  in the future (rules 11.1.4, 11.1.5).  "Today" is the build's date (provenance).
+- ``baseline``/``target``/``actual``: ``value`` is written for numeric measures only, in
+  plain decimal notation; a qualitative indicator's value goes into the ``comment``, as
+  the rulesets expect no ``value`` there (8.8.3, 8.9.3, 8.10.3).
+
+What the rulesets say of the written file is checked by :mod:`ssa_site.downloads.iati_check`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
 import pycountry
 
-from ssa_site.downloads.columns import cell
+from ssa_site.load.sectors import sector_name
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -106,6 +127,18 @@ def recipient_country(code: str | None) -> tuple[str, str] | None:
     return found.alpha_2, getattr(found, "common_name", None) or found.name
 
 
+def covering(
+    evaluations: Iterable[Evaluation], plan: Plan, initiative: Initiative
+) -> list[Evaluation]:
+    """Evaluations of the initiative, and those of its whole plan (naming no initiative)."""
+    return [
+        e
+        for e in evaluations
+        if e.covers(plan.name, initiative=initiative.id)
+        or (e.covers(plan.name) and not any(r.plan == plan.name for r in e.initiatives))
+    ]
+
+
 def identifier(plan: Plan, initiative: Initiative, publisher: Publisher) -> str:
     """The initiative's own IATI identifier, else ``<publisher ref>-<plan>-<initiative>``."""
     if initiative.iati_identifier:
@@ -127,21 +160,43 @@ def _status(initiative: Initiative, today: date) -> str:
 def _dates(activity: ET.Element, plan: Plan, initiative: Initiative, today: date) -> None:
     status = _status(initiative, today)
     start = initiative.start or plan.period_start or today
-    _sub(activity, "activity-date", type="1" if status == "1" else "2", iso_date=start.isoformat())
+    actual = status != "1" and start <= today
+    _sub(activity, "activity-date", type="2" if actual else "1", iso_date=start.isoformat())
     end = initiative.end or plan.period_end
     if end:
-        _sub(
-            activity, "activity-date", type="4" if status == "4" else "3", iso_date=end.isoformat()
-        )
+        actual = status == "4" and end <= today
+        _sub(activity, "activity-date", type="4" if actual else "3", iso_date=end.isoformat())
 
 
-def _value(parent: ET.Element, tag: str, value: Value, **attributes: str) -> None:
-    if value.value is not None:
-        attributes["value"] = cell(value.value)
+def _sectors(activity: ET.Element, plan: Plan, initiative: Initiative) -> None:
+    for sector in initiative.sectors or plan.sectors:
+        attributes = {"vocabulary": "1", "code": sector.code}
+        if sector.percentage is not None:
+            attributes["percentage"] = _decimal(sector.percentage)
+        name = sector_name(sector.code)
+        if name:
+            _narrative(activity, "sector", name, **attributes)
+        else:
+            _sub(activity, "sector", **attributes)
+
+
+def _decimal(number: float) -> str:
+    """A number in plain decimal notation (XPath reads no exponent): 12, 0.00001."""
+    if number.is_integer():
+        return str(int(number))
+    return format(Decimal(repr(number)), "f")
+
+
+def _value(
+    parent: ET.Element, tag: str, value: Value, qualitative: bool, **attributes: str
+) -> None:
+    number = None if value.value is None else _decimal(float(value.value))
+    if number is not None and not qualitative:
+        attributes["value"] = number
     element = _sub(parent, tag, **attributes)
     for name, dimension in value.dimensions:
         _sub(element, "dimension", name=name, value=dimension)
-    remarks = [r for r in (value.text, value.comment) if r]
+    remarks = [r for r in (number if qualitative else None, value.text, value.comment) if r]
     if remarks:
         _narrative(element, "comment", " — ".join(remarks))
 
@@ -158,11 +213,13 @@ def _indicator(parent: ET.Element, indicator: Indicator, links: Links) -> None:
     _document(element, links.indicator(indicator), "Indicator reference sheet", "A08")
     if indicator.standard_code:
         _sub(element, "reference", vocabulary="99", code=indicator.standard_code)
+    qualitative = measure == MEASURES["qualitative"]
     for baseline in (v for v in indicator.values if v.kind == "baseline"):
         _value(
             element,
             "baseline",
             baseline,
+            qualitative,
             year=str(baseline.period.end.year),
             iso_date=baseline.period.end.isoformat(),
         )
@@ -177,7 +234,7 @@ def _indicator(parent: ET.Element, indicator: Indicator, links: Links) -> None:
         for kind in ("target", "actual"):
             for value in values:
                 if value.kind == kind:
-                    _value(period, kind, value)
+                    _value(period, kind, value, qualitative)
 
 
 def _result(parent: ET.Element, plan: Plan, result: Result, links: Links) -> None:
@@ -186,8 +243,10 @@ def _result(parent: ET.Element, plan: Plan, result: Result, links: Links) -> Non
     if result.statement:
         _narrative(element, "description", result.statement)
     _document(element, links.result(result), f"{result.id} {result.title}", "A08")
-    _sub(element, "reference", vocabulary="99", code=f"{plan.name}:{result.id}")
-    for indicator in plan.indicators_of(result.id):
+    indicators = plan.indicators_of(result.id)
+    if not any(i.standard_code for i in indicators):  # one level only (rule 8.11.1)
+        _sub(element, "reference", vocabulary="99", code=f"{plan.name}:{result.id}")
+    for indicator in indicators:
         _indicator(element, indicator, links)
 
 
@@ -238,6 +297,7 @@ def activity(
     if country is not None:  # after activity-date, before document-link (2.03 schema order)
         code, name = country
         _narrative(element, "recipient-country", name, code=code, percentage="100")
+    _sectors(element, plan, initiative)  # after recipient-country, before document-link
     _document(element, links.initiative(initiative), f"{initiative.title} ({plan.title})", "A12")
     for evaluation in evaluations:
         _document(

@@ -60,6 +60,7 @@ from ssa_site.load.package_problems import (
     UNKNOWN_PLAN_VISIBILITY,
     UNKNOWN_RESOURCE,
 )
+from ssa_site.load.sectors import OpenData, read_open_data
 
 if TYPE_CHECKING:
     from ssa_site.base.problems import Problems, ProblemType
@@ -95,6 +96,7 @@ class PackageSpec:
     license: str | None
     description: str | None
     resources: tuple[ResourceSpec, ...]
+    open_data: OpenData  # ssa.sectors, bureau_code, program_code
 
 
 def display(path: Path, root: Path) -> str:
@@ -297,6 +299,7 @@ def read_package(directory: Path, root: Path, problems: Problems) -> PackageSpec
         license=_license(descriptor, meta),
         description=str(descriptor.get("description") or meta.get("description") or "") or None,
         resources=specs,
+        open_data=read_open_data(meta, path, problems),
     )
 
 

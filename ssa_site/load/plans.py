@@ -13,6 +13,7 @@ from ssa_site.base.problems import EVERY_PLAN, Problem, Problems, ProblemType
 from ssa_site.base.schemas import split_list, standard_field_names
 from ssa_site.cache import store as cache
 from ssa_site.load.package import PackageSpec, display, read_package
+from ssa_site.load.sectors import initiative_sectors
 from ssa_site.model.plan import (
     INTERNAL,
     Assumption,
@@ -196,6 +197,7 @@ def build_plan(spec: PackageSpec, tables: dict[str, list[TableRow]], problems: P
                 budget=_number(cells.get("budget")),
                 me_budget=_number(cells.get("me_budget")),
                 iati_identifier=_text(cells, "iati_identifier"),
+                sectors=initiative_sectors(row, paths.get("initiatives", ""), problems),
                 # An initiative that serves internal results only is internal too: its
                 # public row would otherwise point at work the public may not see.
                 internal=package_internal
@@ -234,6 +236,7 @@ def build_plan(spec: PackageSpec, tables: dict[str, list[TableRow]], problems: P
         fiscal_year_start=spec.fiscal_year_start,
         license=spec.license,
         description=spec.description,
+        **spec.open_data.plan_fields(),  # sectors and federal codes (ssa_site.load.sectors)
         internal=package_internal,
         results=tuple(results),
         indicators=tuple(indicators),

@@ -150,6 +150,20 @@ class Assumption:
 
 
 @dataclass(frozen=True)
+class Sector:
+    """An OECD DAC 5-digit purpose code an initiative works in, with its share (percent)."""
+
+    code: str
+    percentage: float | None = None
+
+    def __str__(self) -> str:  # as written in a sectors cell: 15210 or 15210:60
+        if self.percentage is None:
+            return self.code
+        share = int(self.percentage) if self.percentage.is_integer() else self.percentage
+        return f"{self.code}:{share}"
+
+
+@dataclass(frozen=True)
 class Initiative:
     """A program, project or activity contributing to results."""
 
@@ -166,6 +180,7 @@ class Initiative:
     budget: float | None = None
     me_budget: float | None = None
     iati_identifier: str | None = None
+    sectors: tuple[Sector, ...] = ()  # none: the plan's default sectors
     internal: bool = False
     row: int = field(default=0, compare=False)
 
@@ -203,6 +218,9 @@ class Plan:
     fiscal_year_start: int = 10
     license: str | None = None
     description: str | None = None
+    sectors: tuple[Sector, ...] = ()  # default sectors of its initiatives (ssa.sectors)
+    bureau_codes: tuple[str, ...] = ()  # ssa.bureau_code: the publisher's, when empty
+    program_codes: tuple[str, ...] = ()  # ssa.program_code: the publisher's, when empty
     internal: bool = False
     results: tuple[Result, ...] = ()
     indicators: tuple[Indicator, ...] = ()

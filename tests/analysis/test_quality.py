@@ -254,6 +254,7 @@ theme:
 plugins:
   - search
   - ssa:
+      publisher: {federal: false}
       quality: {QUALITY}
 """
 

@@ -32,6 +32,8 @@ plugins:
         name: Bureau of Examples
         email: data@example.org
         iati_ref: XX-EXAMPLE
+        bureau_code: "999:01"
+        program_code: ["999:001", "999:002"]
 markdown_extensions:
   - attr_list
   - md_in_html
@@ -102,6 +104,11 @@ def make_project(root: Path, extra: str = "") -> Path:
         ),
         "utf-8",
     )
+    # IATI rulesets: every activity names a sector (here the plan's default for all).
+    northland = root / "data" / "northland-ics" / "datapackage.json"
+    package = json.loads(northland.read_text("utf-8"))
+    package["ssa"]["sectors"] = "15210"
+    northland.write_text(json.dumps(package, indent=1), "utf-8")
     (root / "mkdocs.yml").unlink()
     return write_project(root, files)
 

@@ -77,6 +77,7 @@ def _plan_files(shape: data.PlanShape, rng: random.Random, index: int) -> dict[s
         "fiscal_year_start": 10,
         "levels": "ics",
         "license": "CC-BY-4.0",
+        "sectors": "15210",  # OECD DAC: security system management and reform
     }
     resources = ["results", "indicators", "values", "initiatives", "assumptions"]
     dims = [name for name, _ in words.DIMENSIONS]

@@ -39,7 +39,9 @@ plugins:
       publisher:
         name: Synthetic Agency (fictional)
         email: data@example.org
-        iati_ref: XX-SYNTHETIC
+        iati_ref: XM-DAC-99999  # fictional; activity identifiers begin with it
+        bureau_code: ["999:01"]  # fictional OMB bureau and program codes (data.json)
+        program_code: ["999:001"]
       quality:
         # Sub-objectives align through their objective, not on their own.
         report_only: [result-alignment]
