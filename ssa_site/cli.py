@@ -104,6 +104,19 @@ def project_options(root: Path) -> ProjectOptions:
     )
 
 
+def _iati_findings(root: Path, site: Site) -> list[Problem]:
+    """What the IATI Standard rulesets would say of the public IATI files, as the build
+    warns (ssa_site.downloads.iati_check; only with publisher.iati_ref)."""
+    from ssa_site.downloads.iati_check import check_iati
+    from ssa_site.downloads.standards import publisher_from
+
+    config = _read_mkdocs_yml(root / "mkdocs.yml") if (root / "mkdocs.yml").is_file() else {}
+    plugins = [p["ssa"] for p in config.get("plugins") or [] if isinstance(p, dict) and "ssa" in p]
+    options = plugins[0] if plugins and isinstance(plugins[0], dict) else {}
+    publisher = publisher_from(options.get("publisher"))
+    return check_iati(site.view.public, publisher, str(config.get("site_name") or "")).items
+
+
 def load_project(options: ProjectOptions) -> Site:
     """Load the whole project for the internal audience (checks see everything)."""
     return load_site(
@@ -139,6 +152,7 @@ def problem_types() -> list[ProblemType]:
     (some imported only when needed, as ``load.tables`` is): import them all."""
     import ssa_site.analysis
     import ssa_site.base
+    import ssa_site.downloads.standards  # the open-data standards' (IATI rules, data.json)
     import ssa_site.load
     import ssa_site.project  # the kinds of its own checks
 
@@ -186,7 +200,8 @@ def validate(directory: Path, output_format: str, strict: bool) -> None:
     """
     options = project_options(directory.resolve())
     site = load_project(options)
-    items = report.collect((*options.problems, *site.problems), site.quality)
+    iati = _iati_findings(options.root, site)
+    items = report.collect((*options.problems, *site.problems, *iati), site.quality)
     found = report.counts(items)
     color = _color()
     if output_format == "json":

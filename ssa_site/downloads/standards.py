@@ -12,13 +12,13 @@ written: what a build reports (:mod:`ssa_site.build.session`) and ``ssa-site val
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ssa_site.base.problems import Problems, ProblemType
 from ssa_site.downloads.iati_check import check_iati
+from ssa_site.model.publisher import Publisher
 
 if TYPE_CHECKING:
-    from ssa_site.model.publisher import Publisher
     from ssa_site.project import PublicData
 
 FEDERAL_OPTION_MISSING = ProblemType(
@@ -66,3 +66,31 @@ def check_downloads(data: PublicData, publisher: Publisher, site_name: str) -> P
     problems = check_federal(publisher)
     problems.extend(check_iati(data, publisher, site_name))
     return problems
+
+
+def publisher_from(options: Any) -> Publisher:
+    """The publisher that ``publisher:`` of the plugin's options in mkdocs.yml describes,
+    read leniently (``ssa-site validate`` reads mkdocs.yml without MkDocs, whose own
+    validation of the options reports their mistakes in a build)."""
+    if not isinstance(options, dict):
+        return Publisher()
+
+    def text(key: str) -> str | None:
+        value = options.get(key)
+        return str(value) if isinstance(value, str | int) and str(value) else None
+
+    def codes(key: str) -> tuple[str, ...]:
+        value = options.get(key)
+        items = [value] if isinstance(value, str) else value
+        return tuple(str(i) for i in items) if isinstance(items, list) else ()
+
+    return Publisher(
+        name=text("name") or "",
+        email=text("email"),
+        iati_ref=text("iati_ref"),
+        iati_type=text("iati_type") or "10",
+        federal=options.get("federal", True) is not False,
+        bureau_codes=codes("bureau_code"),
+        program_codes=codes("program_code"),
+        license=text("license"),
+    )

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ssa_site.base.problems import ProblemType, Severity
 from ssa_site.base.schemas import split_list
@@ -28,7 +28,6 @@ from ssa_site.model.publisher import BUREAU_CODE, PROGRAM_CODE
 
 if TYPE_CHECKING:
     from ssa_site.base.problems import Problems
-    from ssa_site.load.tables import TableRow
 
 SECTOR_INVALID = ProblemType(
     "sector-invalid",
@@ -173,7 +172,14 @@ def parse_sectors(
     return () if any(p.is_error for p in problems.items[before:]) else tuple(sectors)
 
 
-def initiative_sectors(row: TableRow, path: str, problems: Problems) -> tuple[Sector, ...]:
+class _Row(Protocol):  # a row of ssa_site.load.tables (which imports this module's package)
+    @property
+    def number(self) -> int: ...
+    @property
+    def cells(self) -> dict[str, Any]: ...
+
+
+def initiative_sectors(row: _Row, path: str, problems: Problems) -> tuple[Sector, ...]:
     """The sectors of a row of initiatives.csv."""
     return parse_sectors(row.cells.get("sectors"), path, row.number, "sectors", problems)
 
