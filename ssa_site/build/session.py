@@ -28,7 +28,7 @@ from ssa_site.cache import store as cache
 from ssa_site.cache.pages import HtmlCache
 from ssa_site.cache.workers import Background
 from ssa_site.config import publisher
-from ssa_site.downloads.standards import check_downloads
+from ssa_site.downloads.standards import checked_downloads
 from ssa_site.generate import generate_all
 from ssa_site.load.glossary import load_glossary
 from ssa_site.load.narratives import filter_internal_blocks
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
-    from ssa_site.base.problems import Problems
+    from ssa_site.base.problems import Problem
     from ssa_site.build.deferred import DeferredFile
     from ssa_site.config import SsaConfig
     from ssa_site.load.glossary import Glossary
@@ -93,7 +93,7 @@ class Build:
         )
         _report(site)
         _report_standards(
-            check_downloads(site.view.public, publisher(options.publisher), config.site_name)
+            checked_downloads(site.view, publisher(options.publisher), config.site_name, root)
         )
         option = options.glossary.file
         glossary, glossary_problems = load_glossary(root / option if option else None, option or "")
@@ -239,15 +239,17 @@ def _report(site: Site) -> None:
         )
 
 
-def _report_standards(problems: Problems) -> None:
+def _report_standards(problems: list[Problem]) -> None:
     """What the open-data standards would say of the downloads (ssa_site.downloads.standards):
     an error in the publisher's options stops the build; a failed IATI rule is a warning."""
-    for problem in problems.errors:
+    errors = [p for p in problems if p.is_error]
+    for problem in errors:
         log.error(str(problem))
-    for problem in problems.warnings:
-        log.warning(str(problem))
-    if problems.errors:
+    for problem in problems:
+        if not problem.is_error:
+            log.warning(str(problem))
+    if errors:
         raise PluginError(
-            f"{len(problems.errors)} error(s) in the publisher options; nothing was built. "
+            f"{len(errors)} error(s) in the publisher options; nothing was built. "
             "Fix the problems listed above."
         )

@@ -12,14 +12,21 @@ written: what a build reports (:mod:`ssa_site.build.session`) and ``ssa-site val
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
-from ssa_site.base.problems import Problems, ProblemType
+from ssa_site.base.problems import Problem, Problems, ProblemType
+from ssa_site.cache import store as cache
 from ssa_site.downloads.iati_check import check_iati
 from ssa_site.model.publisher import Publisher
 
 if TYPE_CHECKING:
-    from ssa_site.project import PublicData
+    from pathlib import Path
+
+    from ssa_site.project import PublicData, SiteView
+
+#: The verdict depends on how the downloads are made: any change of code judges again.
+_CODE = ("",)
 
 FEDERAL_OPTION_MISSING = ProblemType(
     "federal-option-missing",
@@ -66,6 +73,30 @@ def check_downloads(data: PublicData, publisher: Publisher, site_name: str) -> P
     problems = check_federal(publisher)
     problems.extend(check_iati(data, publisher, site_name))
     return problems
+
+
+def checked_downloads(
+    view: SiteView, publisher: Publisher, site_name: str, root: Path
+) -> list[Problem]:
+    """:func:`check_downloads`, kept in the project's cache: a build whose public data,
+    publisher and code are those of an earlier one does not make its IATI files again."""
+
+    def check() -> list[Problem]:
+        return check_downloads(view.public, publisher, site_name).items
+
+    if not view.data_fingerprint:
+        return check()
+    entry = cache.key(
+        _CODE,
+        "standards",
+        view.data_fingerprint,
+        view.internal_fields,
+        view.public.evaluations,
+        publisher,
+        site_name,
+        os.environ.get("SOURCE_DATE_EPOCH", ""),
+    )
+    return list(cache.computed(cache.base_dir(root), "standards", entry, check))
 
 
 def publisher_from(options: Any) -> Publisher:
