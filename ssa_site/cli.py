@@ -313,6 +313,37 @@ def synth(outdir: Path, plans: int, results: int, indicators: int, periods: int,
     click.echo(f"Wrote {len(written)} files of {plans} synthetic plan(s) to {outdir}.")
 
 
+@main.command("import-iati")
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--dir",
+    "directory",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The site project (a new or empty folder becomes one).",
+)
+@click.option(
+    "--plan", default=None, help="The plan's name (several activities: NAME-1, NAME-2 …)."
+)
+@click.option(
+    "--lang", default=None, help="Language of titles and descriptions (default: the file's)."
+)
+@click.option("--replace", is_flag=True, help="Overwrite plans of the same name.")
+def import_iati(files: tuple[Path, ...], directory: Path, plan: str | None, lang: str | None,
+                replace: bool) -> None:  # fmt: skip
+    """Write one plan per activity with results of the IATI 2.0x activity FILES."""
+    from ssa_site.authoring.iati_import import IatiImportError
+    from ssa_site.authoring.iati_import import import_iati as run
+
+    try:
+        result = run(list(files), directory, plan, lang, replace)
+    except IatiImportError as exc:
+        _fail(exc)
+    click.echo("\n".join([*result.lines(), f"Wrote {len(result.written)} files in {directory}."]))
+
+
 def _fail(exc: Exception) -> None:
     messages = getattr(exc, "messages", None) or [str(exc)]
     for message in messages:

@@ -157,7 +157,8 @@ class Site:
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
+        """Warnings (they fail ``mkdocs build --strict``); not the notices."""
+        return [p for p in self.problems if p.severity is Severity.WARNING]
 
 
 def _check_ids(plans: list[Plan], problems: Problems) -> None:
@@ -200,6 +201,20 @@ _SEVERITY_ORDER = {severity: rank for rank, severity in enumerate(Severity)}
 def _errors_first(problems: list[Problem]) -> tuple[Problem, ...]:
     """Errors, then warnings, then notices, each in the order found (a stable sort)."""
     return tuple(sorted(problems, key=lambda p: _SEVERITY_ORDER[p.severity]))
+
+
+def _imported_report_only(plans: list[Plan], problems: list[Problem]) -> list[Problem]:
+    """Warnings about the files of an imported plan (``ssa.imported``) are notices: the
+    data is as its publisher wrote it; once its author removes ``ssa.imported``, they count."""
+    folders = tuple(f"{plan.directory}/" for plan in plans if plan.imported)
+    if not folders:
+        return problems
+    return [
+        dataclasses.replace(p, severity=Severity.NOTICE)
+        if p.severity is Severity.WARNING and p.path.startswith(folders)
+        else p
+        for p in problems
+    ]
 
 
 def _without_internal_passages(texts: tuple[_T, ...]) -> tuple[_T, ...]:
@@ -279,7 +294,7 @@ def load_site(
     )
     return Site(
         plans=tuple(plans),
-        problems=_errors_first(problems.items),
+        problems=_errors_first(_imported_report_only(plans, problems.items)),
         view=view,
         all_evaluations=tuple(all_evaluations),
         quality=quality_report,

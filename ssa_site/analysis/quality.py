@@ -109,7 +109,8 @@ def check_quality(
         report.append(
             PlanQuality(plan.name, plan.title, plan.internal, tuple(add.found), budgets, states)
         )
-    return QualityReport(tuple(report), options, as_of)
+    imported = frozenset(plan.name for plan in plans if plan.imported)
+    return QualityReport(tuple(report), options, as_of, imported)
 
 
 @dataclass

@@ -238,6 +238,8 @@ class QualityReport:
     plans: tuple[PlanQuality, ...] = ()
     options: QualityOptions = field(default_factory=QualityOptions)
     as_of: date | None = None
+    #: Imported plans (``ssa.imported``): their findings are report-only whatever the rule.
+    imported: frozenset[str] = frozenset()
 
     @property
     def findings(self) -> tuple[Problem, ...]:
@@ -247,11 +249,16 @@ class QualityReport:
     @property
     def logged(self) -> tuple[Problem, ...]:
         """Findings the build logs as warnings (they fail ``mkdocs build --strict``)."""
-        return tuple(f for f in self.findings if f.rule and self.options.logged(f.rule))
+        return tuple(f for f in self.findings if self._logged(f))
 
     @property
     def report_only(self) -> tuple[Problem, ...]:
-        return tuple(f for f in self.findings if f.rule and not self.options.logged(f.rule))
+        return tuple(f for f in self.findings if f.rule and not self._logged(f))
+
+    def _logged(self, finding: Problem) -> bool:
+        if not finding.rule or not self.options.logged(finding.rule):
+            return False
+        return not any(p.plan in self.imported and finding in p.findings for p in self.plans)
 
     @property
     def rules(self) -> tuple[tuple[str, str, str], ...]:

@@ -97,7 +97,12 @@ def assess(
     plan_start: date | None = None,
 ) -> IndicatorStatus:
     """The status of an indicator as of ``as_of`` (``None``: every value counts)."""
-    known = [v for v in indicator.totals if is_known(v, as_of)]
+    # A numeric indicator's value written as text ("£3,500,000") is shown, never counted.
+    known = [
+        v
+        for v in indicator.totals
+        if is_known(v, as_of) and (indicator.qualitative or v.value is not None)
+    ]
     actuals = _by_period([v for v in known if v.kind == "actual"])
     targets = _by_period([v for v in known if v.kind == "target"])
     baselines = _by_period([v for v in known if v.kind == "baseline"])

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from ssa_site.base.characters import CONTROL, CONTROL_CHARACTER, control_params
 from ssa_site.base.schemas import LEVEL_PRESETS, PLAN_KINDS, RESOURCES
 from ssa_site.load.front_matter import read_text
-from ssa_site.load.package_fields import check_country, declared_delimiter
+from ssa_site.load.package_fields import check_country, declared_delimiter, imported_from
 from ssa_site.load.package_problems import (
     DESCRIPTOR_LINKED_OUTSIDE,
     DESCRIPTOR_MISSING,
@@ -97,6 +97,7 @@ class PackageSpec:
     description: str | None
     resources: tuple[ResourceSpec, ...]
     open_data: OpenData  # ssa.sectors, bureau_code, program_code
+    imported: str | None = None  # ssa.imported: where an imported plan came from
 
 
 def display(path: Path, root: Path) -> str:
@@ -300,6 +301,7 @@ def read_package(directory: Path, root: Path, problems: Problems) -> PackageSpec
         description=str(descriptor.get("description") or meta.get("description") or "") or None,
         resources=specs,
         open_data=read_open_data(meta, path, problems),
+        imported=imported_from(descriptor),
     )
 
 

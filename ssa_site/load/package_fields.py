@@ -1,5 +1,5 @@
-"""Fields of a ``datapackage.json`` checked on their own: ``ssa.country`` and a resource's
-``dialect``.
+"""Fields of a ``datapackage.json`` checked on their own: ``ssa.country``, a resource's
+``dialect`` and ``ssa.imported``.
 
 The plan's ``country`` is an ISO 3166-1 alpha-3 code of a country :mod:`pycountry` knows.
 A code of no country (``XVD``) is an error as a malformed one is, and both name the codes
@@ -123,3 +123,13 @@ def declared_delimiter(dialect: Any, where: str, path: str, problems: Problems) 
         problems.add(RESOURCE_DELIMITER_INVALID, path, None, field, delimiter=json.dumps(found))
         return None
     return found
+
+
+def imported_from(descriptor: dict[str, Any]) -> str | None:
+    """``ssa.imported`` (written by ``ssa-site import-iati``) as one line, else None: the
+    plan's warnings and quality findings are report-only while it is there."""
+    meta = descriptor.get("ssa")
+    found = meta.get("imported") if isinstance(meta, dict) else None
+    if not isinstance(found, dict) or not found:
+        return None
+    return ", ".join(f"{key} {value}" for key, value in found.items())

@@ -6,6 +6,7 @@ Visibility is resolved here (internal propagates downward) but nothing is droppe
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ssa_site.base.periods import Period, PeriodError, parse_period
@@ -236,6 +237,7 @@ def build_plan(spec: PackageSpec, tables: dict[str, list[TableRow]], problems: P
         fiscal_year_start=spec.fiscal_year_start,
         license=spec.license,
         description=spec.description,
+        imported=spec.imported,
         **spec.open_data.plan_fields(),  # sectors and federal codes (ssa_site.load.sectors)
         internal=package_internal,
         results=tuple(results),
@@ -259,8 +261,6 @@ def _value_order(value: Value) -> tuple[Any, ...]:
 def _with_internal(entity: Any, internal: bool) -> Any:
     if entity.internal == internal:
         return entity
-    from dataclasses import replace
-
     return replace(entity, internal=internal)
 
 

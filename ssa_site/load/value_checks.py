@@ -1,4 +1,5 @@
 """Cross-checks of indicators and their values: duplicates, empty and qualitative values,
+text where a number is expected (kept as written, a warning),
 breakdowns declared but unused or spelled two ways, fractions typed for percentages,
 periods outside the plan, targets without a baseline, and a value far after all others
 (which would set the site's "today").
@@ -53,6 +54,15 @@ EMPTY_TEXT_VALUE = ProblemType(
     "Empty qualitative value",
     "the qualitative value is empty",
     "fill in text",
+)
+VALUE_AS_TEXT = ProblemType(
+    "value-as-text",
+    "Text where a number is expected",
+    "the {kind} of indicator {indicator} for {period} is text, '{text}', not a number: it is "
+    "shown as written, and left out of charts and status",
+    "write the number alone in 'value' (digits, '.' for decimals, no unit or thousands "
+    "separator) and the unit in the indicator's 'unit'; or make the indicator qualitative",
+    Severity.WARNING,
 )
 EMPTY_VALUE = ProblemType(
     "empty-value",
@@ -181,9 +191,14 @@ def _check_values(plan: Plan, indicator: Indicator, path: str, problems: Problem
                 )
             elif value.text is None:
                 problems.add(EMPTY_TEXT_VALUE, path, value.row, "text")
+        elif value.value is None and value.text:
+            # Kept as written ("£3,500,000", "12254,1"), never guessed into a number.
+            params = {"kind": value.kind, "indicator": indicator.id, "text": value.text}
+            problems.add(
+                VALUE_AS_TEXT, path, value.row, "text", period=value.period.label, **params
+            )
         elif value.value is None:
-            with_text = " (the row has text)" if value.text else ""
-            problems.add(EMPTY_VALUE, path, value.row, "value", with_text=with_text)
+            problems.add(EMPTY_VALUE, path, value.row, "value", with_text="")
         start, end, period = plan.period_start, plan.period_end, value.period.label
         if (end and value.period.start > end) or (
             start and value.kind != "baseline" and value.period.end < start

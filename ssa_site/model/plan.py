@@ -218,6 +218,9 @@ class Plan:
     fiscal_year_start: int = 10
     license: str | None = None
     description: str | None = None
+    #: Where an imported plan came from (``ssa.imported``), until its author takes it over:
+    #: its warnings and quality findings are then report-only (see ssa_site.project).
+    imported: str | None = None
     sectors: tuple[Sector, ...] = ()  # default sectors of its initiatives (ssa.sectors)
     bureau_codes: tuple[str, ...] = ()  # ssa.bureau_code: the publisher's, when empty
     program_codes: tuple[str, ...] = ()  # ssa.program_code: the publisher's, when empty
