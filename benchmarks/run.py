@@ -3,10 +3,11 @@
 For a synthetic site of N plans (``ssa-site synth``) this script
 
 1. builds it once with the plugin from a cold cache (A, cold: a first build, which reads
-   every package and draws every chart), then once more exporting every page and file the
-   plugin produced (``SSA_EXPORT_DIR``) and the final navigation (not timed);
-2. writes a plain project of exactly those pages: the same mkdocs.yml without the ssa
-   plugin, ``docs_dir`` = the export, ``nav`` = the plugin's navigation (B);
+   every package and draws every chart);
+2. writes a plain project of exactly the pages and files the plugin produced with
+   ``ssa-site generate`` (not timed): the same mkdocs.yml without the ssa plugin, the
+   plugin's navigation as ``nav``, its stylesheets and scripts as ``extra_css`` and
+   ``extra_javascript`` (B);
 3. alternates builds of A (cache warm, as on every build after the first) and B, each in
    a child process, and prints pages, values, median wall time and peak RSS of each, and
    last ``ratio=<median A / median B>``.
@@ -35,8 +36,6 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-
 from ssa_site.authoring.synth import SynthOptions, write_synth
 
 ENV = {
@@ -45,7 +44,6 @@ ENV = {
     "DISABLE_MKDOCS_2_WARNING": "true",
     "PYTHONHASHSEED": "0",
 }
-REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
 EDITED = "plans/{plan}/index.md"  # the narrative a serve rebuild edits
 
 
@@ -122,28 +120,16 @@ def synth(workdir: Path, options: SynthOptions) -> Path:
     return project
 
 
-def plain_project(project: Path, export: Path, target: Path) -> Path:
-    """The B project: the site's mkdocs.yml without the ssa plugin, on the exported pages."""
-    config = yaml.safe_load((project / "mkdocs.yml").read_text("utf-8"))
-    config["plugins"] = [
-        p
-        for p in config.get("plugins", [])
-        if not (p == "ssa" or (isinstance(p, dict) and "ssa" in p))
-    ]
-    config["docs_dir"] = str(export / "docs")
-    config["nav"] = json.loads((export / "nav.json").read_text("utf-8"))
-    names = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
-    config["markdown_extensions"] += [e for e in REQUIRED_EXTENSIONS if e not in names]
-    # Leaf pages are reached from index pages, not from the nav (as in the plugin's build).
-    config.setdefault("validation", {})["omitted_files"] = "info"
-    target.mkdir(parents=True, exist_ok=True)
-    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
-    return target
+def plain_project(project: Path, target: Path) -> Run:
+    """The B project: ``ssa-site generate`` of the site into ``target``."""
+    shutil.rmtree(target, ignore_errors=True)
+    command = str(Path(sys.executable).with_name("ssa-site"))
+    return run([command, "generate", str(target), "--dir", str(project)], project)
 
 
-def counts(log: str, export: Path) -> tuple[int, int]:
-    """(pages, values) of a build: Markdown pages exported, values the plugin loaded."""
-    pages = sum(1 for _ in (export / "docs").rglob("*.md"))
+def counts(log: str, plain: Path) -> tuple[int, int]:
+    """(pages, values) of a build: Markdown pages generated, values the plugin loaded."""
+    pages = sum(1 for _ in (plain / "docs").rglob("*.md"))
     found = re.search(r"indicator\(s\), (\d+) value\(s\)", log)
     return pages, int(found.group(1)) if found else 0
 
@@ -156,13 +142,11 @@ def compare(workdir: Path, options: SynthOptions, runs: int, serve: bool) -> dic
     """Cold A, then A and B alternately; prints the figures and returns them."""
     plans = options.plans
     project = synth(workdir, options)
-    export = workdir / f"export-{plans}"
     site = workdir / f"site-{plans}"
     shutil.rmtree(project / ".cache", ignore_errors=True)
     cold = mkdocs(project, site)
-    exported = mkdocs(project, site, {**ENV, "SSA_EXPORT_DIR": str(export)})
-    plain = plain_project(project, export, workdir / f"plain-{plans}")
-    pages, values = counts(exported.log, export)
+    plain = workdir / f"plain-{plans}"
+    pages, values = counts(plain_project(project, plain).log, plain)
     a_runs: list[Run] = []
     b_runs: list[Run] = []
     for index in range(runs):
@@ -233,9 +217,8 @@ def serve_rebuilds(project: Path, plain: Path, workdir: Path) -> dict[str, float
     results: dict[str, float] = {}
     for name, where, edited in (
         ("serve_a", project, project / "content" / EDITED.format(plan=first_plan)),
-        ("serve_b", plain, Path(yaml.safe_load((plain / "mkdocs.yml").read_text())["docs_dir"])
-         / EDITED.format(plan=first_plan)),
-    ):  # fmt: skip
+        ("serve_b", plain, plain / "docs" / EDITED.format(plan=first_plan)),
+    ):
         original = edited.read_bytes()
         try:
             out = run(

@@ -1,4 +1,4 @@
-"""The ``ssa-site`` command line: new, validate, export-xlsx, import-xlsx."""
+"""The ``ssa-site`` command line: new, validate, xlsx round trip, synth, generate, import-iati."""
 
 from __future__ import annotations
 
@@ -311,6 +311,22 @@ def synth(outdir: Path, plans: int, results: int, indicators: int, periods: int,
 
     written = write_synth(outdir, SynthOptions(plans, results, indicators, periods, seed))
     click.echo(f"Wrote {len(written)} files of {plans} synthetic plan(s) to {outdir}.")
+
+
+@main.command()
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--audience", type=click.Choice(["public", "internal"]), default="public",
+              show_default=True)  # fmt: skip
+@click.option("--dir", "directory", default=".", type=_PROJECT_DIR, help="The site project.")
+@click.option("--strict", is_flag=True, help="Fail on warnings, like mkdocs build --strict.")
+def generate(outdir: Path, audience: str, directory: Path, strict: bool) -> None:
+    """Write the whole site into OUTDIR as a plain project that Zensical, ProperDocs and
+    MkDocs build without the plugin (README.md, 'Engines')."""
+    import subprocess  # MkDocs runs in a process of its own: the rest of the CLI needs none
+
+    module = "ssa_site.build.generate_project"
+    args = [str(directory), str(outdir), "--audience", audience, *(["--strict"] * strict)]
+    sys.exit(subprocess.run([sys.executable, "-m", module, *args], check=False).returncode)
 
 
 @main.command("import-iati")

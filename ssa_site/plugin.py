@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
+from ssa_site.build.engine import check_engine
 from ssa_site.build.nav import arrange_nav
 from ssa_site.build.session import Build
 from ssa_site.build.setup import configure
@@ -43,9 +44,11 @@ class SsaPlugin(BasePlugin[SsaConfig]):
         self.command = None
 
     # Runs first so that the theme override and Markdown extensions are in place before
-    # any other plugin reads them, and an internal build MkDocs would publish stops here.
+    # any other plugin reads them, and an internal build MkDocs would publish (or an
+    # engine the plugin does not support) stops here.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        check_engine()
         self.audience, self.root = configure(config, self.config, self.command)
         return config
 

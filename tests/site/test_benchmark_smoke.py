@@ -37,6 +37,6 @@ def test_benchmark_script_runs_on_a_tiny_site(tmp_path: Path) -> None:
     assert any(line.startswith("plans=1 pages=") for line in lines)
     assert lines[-1].startswith("ratio=")
     assert float(lines[-1].removeprefix("ratio=")) > 0
-    exported = tmp_path / "export-1" / "docs"
-    assert (exported / "plans" / "plan-001" / "index.md").is_file()
-    assert (tmp_path / "plain-1" / "mkdocs.yml").is_file()
+    generated = tmp_path / "plain-1"  # ssa-site generate's project
+    assert (generated / "docs" / "plans" / "plan-001" / "index.md").is_file()
+    assert (generated / "mkdocs.yml").is_file()
