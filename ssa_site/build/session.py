@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+from ssa_site.base.problems import Severity
 from ssa_site.build import export
 from ssa_site.build.authored import take_authored
 from ssa_site.build.context import page_context
@@ -241,12 +242,15 @@ def _report(site: Site) -> None:
 
 def _report_standards(problems: list[Problem]) -> None:
     """What the open-data standards would say of the downloads (ssa_site.downloads.standards):
-    an error in the publisher's options stops the build; a failed IATI rule is a warning."""
+    an error in the publisher's options stops the build; a failed IATI rule is a warning
+    (a notice, logged as information, on a plan imported from IATI)."""
     errors = [p for p in problems if p.is_error]
     for problem in errors:
         log.error(str(problem))
     for problem in problems:
-        if not problem.is_error:
+        if problem.severity is Severity.NOTICE:
+            log.info(str(problem))
+        elif not problem.is_error:
             log.warning(str(problem))
     if errors:
         raise PluginError(

@@ -31,7 +31,10 @@ Element choices (an importer can read them back):
   in the future (rules 11.1.4, 11.1.5).  "Today" is the build's date (provenance).
 - ``baseline``/``target``/``actual``: ``value`` is written for numeric measures only, in
   plain decimal notation; a qualitative indicator's value goes into the ``comment``, as
-  the rulesets expect no ``value`` there (8.8.3, 8.9.3, 8.10.3).
+  the rulesets expect no ``value`` there (8.8.3, 8.9.3, 8.10.3).  A numeric indicator's
+  value kept as text (``12254,1``, as imported) is the ``value`` word for word, as the
+  schema allows: the rulesets warn that it is no number (8.8.2) rather than fail the
+  file for want of a value (8.8.1), and an imported value reads back as it came.
 
 What the rulesets say of the written file is checked by :mod:`ssa_site.downloads.iati_check`.
 """
@@ -191,12 +194,16 @@ def _value(
     parent: ET.Element, tag: str, value: Value, qualitative: bool, **attributes: str
 ) -> None:
     number = None if value.value is None else _decimal(float(value.value))
+    as_text = not qualitative and number is None and bool(value.text)
     if number is not None and not qualitative:
         attributes["value"] = number
+    elif as_text and value.text:
+        attributes["value"] = value.text
     element = _sub(parent, tag, **attributes)
     for name, dimension in value.dimensions:
         _sub(element, "dimension", name=name, value=dimension)
-    remarks = [r for r in (number if qualitative else None, value.text, value.comment) if r]
+    text = None if as_text else value.text
+    remarks = [r for r in (number if qualitative else None, text, value.comment) if r]
     if remarks:
         _narrative(element, "comment", " — ".join(remarks))
 

@@ -9,11 +9,14 @@ fix. The validator's clock ("now") is the build's date.
 
 Only a publisher with an IATI organisation identifier (``publisher.iati_ref``) publishes
 to IATI: without one the files are written but not judged, and the build says so once.
+The findings on a plan imported from IATI (``ssa.imported``) are notices, as its other
+warnings are, until its author takes the plan over.
 """
 
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -133,8 +136,7 @@ def check_iati(data: PublicData, publisher: Publisher, site_name: str) -> Proble
                 where: tuple[str, int | None, str | None] = ("mkdocs.yml", None, PUBLISHER)
             else:
                 where = (path, initiative.row, column or None)
-            problems.add(
-                IATI_RULE,
+            problem = IATI_RULE(
                 *where,
                 activity=finding.activity,
                 initiative=initiative.id if initiative else "?",
@@ -143,4 +145,7 @@ def check_iati(data: PublicData, publisher: Publisher, site_name: str) -> Proble
                 message=finding.message,
                 fix=fix.format(ref=publisher.iati_ref, id=initiative.id if initiative else ""),
             )
+            if plan.imported and where[0] == path:  # its publisher's data, as its other
+                problem = replace(problem, severity=Severity.NOTICE)  # warnings: notices
+            problems.extend([problem])
     return problems

@@ -4,9 +4,10 @@ The activity's title and general description become the plan's; its recipient co
 (alpha-2) the plan's ``country`` (alpha-3, through :mod:`pycountry`); its start and end
 dates (actual, else planned) the plan's period and the initiative's dates; its
 participating organisations the initiative's agency (funding, else accountable, else
-extending) and implementer; its OECD DAC sectors the initiative's ``sectors`` when the
-initiatives schema has that column; its identifier the initiative's ``iati_identifier``.
-Other descriptions and every document link go into the plan's narrative.
+extending) and implementer; its OECD DAC sectors (else, when it names none, those of its
+transactions) the initiative's ``sectors`` when the initiatives schema has that column;
+its identifier the initiative's ``iati_identifier``. Other descriptions and every document
+link go into the plan's narrative.
 """
 
 from __future__ import annotations
@@ -136,7 +137,8 @@ def _dates(activity: etree._Element, tracker: Tracker) -> tuple[str, str]:
     return start, end
 
 
-def _sectors(activity: etree._Element, tracker: Tracker) -> str:
+def _sectors(activity: etree._Element, tracker: Tracker) -> tuple[str, str]:
+    """The initiative's ``sectors`` and, when they come from elsewhere, where from."""
     kept = "sectors" in standard_field_names("initiatives")
     found = []
     for sector in activity.iterfind("sector"):
@@ -150,7 +152,28 @@ def _sectors(activity: etree._Element, tracker: Tracker) -> str:
             tracker.use(sector, *sector.iter())
             share = (sector.get("percentage") or "").strip()
             found.append(f"{code}:{share}" if share else code)
-    return "; ".join(found)
+    if found or not kept:
+        return "; ".join(found), ""
+    codes = _transaction_sectors(activity)
+    return "; ".join(codes), TRANSACTION_SECTORS if codes else ""
+
+
+#: Where the sectors of an activity that names them on its transactions only come from.
+TRANSACTION_SECTORS = "from its transactions: the activity names no DAC purpose code itself"
+
+
+def _transaction_sectors(activity: etree._Element) -> list[str]:
+    """The OECD DAC codes of the activity's transactions, in order, without shares. IATI
+    lets an activity name its sectors there instead (rule 6.2.2); without them, the site
+    would publish the activity with no sector at all. The transactions themselves stay
+    out of the plan (financial data)."""
+    codes: list[str] = []
+    for sector in activity.iterfind("transaction/sector"):
+        vocabulary = (sector.get("vocabulary") or "1").strip()
+        code = (sector.get("code") or "").strip()
+        if vocabulary == "1" and _SECTOR.match(code) and code not in codes:
+            codes.append(code)
+    return codes
 
 
 def read_activity(
@@ -213,10 +236,9 @@ def read_activity(
         "end": end,
         "iati_identifier": identifier,
     }
+    sectors, sectors_from = _sectors(activity, tracker)
     if "sectors" in standard_field_names("initiatives"):
-        initiative["sectors"] = _sectors(activity, tracker)
-    else:
-        _sectors(activity, tracker)
+        initiative["sectors"] = sectors
     meta: dict[str, Any] = {"title": title, "kind": "initiative"}
     if general:
         meta["description"] = general
@@ -235,7 +257,7 @@ def read_activity(
     documents = document_lines(activity, tracker, language, default)
     narratives = _narratives(title, sections, documents, tables)
     tracker.finish(activity)
-    report.carried = _carried(tables, meta, initiative, narratives)
+    report.carried = _carried(tables, meta, initiative, narratives, sectors_from)
     return ImportedPlan(
         identifier=identifier,
         title=title,
@@ -269,7 +291,11 @@ def _narratives(
 
 
 def _carried(
-    tables: Tables, meta: dict[str, Any], initiative: dict[str, str], narratives: dict[str, str]
+    tables: Tables,
+    meta: dict[str, Any],
+    initiative: dict[str, str],
+    narratives: dict[str, str],
+    sectors_from: str,
 ) -> list[str]:
     kinds = Counter(row["kind"] for row in tables.values)
     period = meta.get("period", {})
@@ -280,6 +306,8 @@ def _carried(
         f"fiscal years start in month {meta['fiscal_year_start']}",
         f"organisations → agency '{initiative['agency']}', implementer "
         f"'{initiative['implementer']}'; identifier → initiatives.csv A1",
+        f"sectors → {initiative.get('sectors') or 'none'}"
+        + (f" ({sectors_from})" if sectors_from else ""),
         f"{len(tables.results)} result(s) → results.csv (levels {', '.join(tables.levels)})",
         f"{len(tables.indicators)} indicator(s) → indicators.csv",
         f"{kinds['baseline']} baseline(s), {kinds['target']} target(s), {kinds['actual']} "
