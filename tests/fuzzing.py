@@ -519,6 +519,8 @@ def _damage_cache(rng: random.Random, root: Path) -> str:
     done = []
     for path in rng.sample(entries, min(len(entries), rng.randint(1, 6))):
         how = rng.choice(["truncate", "flip", "empty", "folder-as-file"])
+        if not path.is_file():  # its folder became a file already
+            continue
         data = path.read_bytes()
         if how == "truncate":
             path.write_bytes(data[: len(data) // 2])

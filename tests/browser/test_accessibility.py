@@ -1,12 +1,14 @@
 """WCAG 2.1 A/AA: axe-core finds no violation on any page type, in both audiences, at desktop
 and phone widths, in Debian's Chromium.
 
-Each page checked is also saved as a full-page screenshot, screenshots/<audience>-<width>-<page
-type>.png, for a person to look at.
+With ``SSA_SCREENSHOTS=1`` each page checked is also saved as a full-page screenshot,
+screenshots/<audience>-<width>-<page type>.png, for a person to look at (off by default: a
+full-page screenshot is slow on a busy runner, and asserts nothing).
 """
 
 from __future__ import annotations
 
+import os
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +21,7 @@ from browser.site_pages import PAGE_TYPE_KEYS, missing_reason, other_types, page
 if TYPE_CHECKING:
     from pathlib import Path
 
+SCREENSHOTS = bool(os.environ.get("SSA_SCREENSHOTS"))
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
     "resultTypes": ["violations"],
@@ -47,12 +50,13 @@ def check(built_site: BuiltSite, page: Any, path: str, screenshot: Path) -> str 
     url = built_site.server.root + path
     page.goto(url, wait_until="load")
     violations = axe_violations(page)
-    # Charts below the fold load lazily: load them all, so the screenshot shows them.
-    page.evaluate(
-        "document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')"
-    )
-    page.wait_for_load_state("networkidle")
-    page.screenshot(path=str(screenshot), full_page=True)
+    if SCREENSHOTS:
+        # Charts below the fold load lazily: load them all, so the screenshot shows them.
+        page.evaluate(
+            "document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')"
+        )
+        page.wait_for_load_state("networkidle")
+        page.screenshot(path=str(screenshot), full_page=True)
     problems = [describe(url, violations)] if violations else []
     # Reflow (WCAG 1.4.10): at a phone's width the page does not scroll sideways (a wide
     # table scrolls inside itself).
