@@ -20,7 +20,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
@@ -90,6 +90,44 @@ def main_template(config: MkDocsConfig) -> str:
     return ""
 
 
+#: The generated project's own stylesheet (ssa_site/templates/generate/engines.css).
+ENGINES_CSS = "assets/stylesheets/ssa-engines.css"
+#: The palette every engine's theme uses when it is given none.
+DEFAULT_PALETTE = {"scheme": "default", "primary": "indigo", "accent": "indigo"}
+
+
+def default_palette(palette: object) -> bool:
+    """Whether a ``theme.palette`` names the theme's default colours only (one scheme,
+    no toggle, no media query)."""
+    options = palette if isinstance(palette, list) else [palette]
+    if len(options) != 1 or not isinstance(options[0], dict):
+        return False
+    given = {k: v for k, v in options[0].items() if v not in (None, "")}
+    return all(DEFAULT_PALETTE.get(k) == v for k, v in given.items())
+
+
+def for_every_engine(plain: dict[str, Any], docs: Path, config: MkDocsConfig) -> None:
+    """What the themes of all three engines need of the project to pass WCAG 2.1 AA
+    (axe, tests/browser/test_generated_accessibility.py):
+
+    - the stylesheet ``engines.css`` (why: in it), last in ``extra_css``;
+    - no ``theme.palette`` when it names the default colours only: Zensical turns any
+      palette into a list of options and draws, for one without a toggle, a radio button
+      hidden from screen readers that the keyboard still reaches (axe:
+      aria-hidden-focus). Without it, every engine draws the same default colours. A
+      palette of other colours stays, and Zensical's radio button with it.
+    """
+    overrides = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+    css = environment(overrides).get_template("generate/engines.css").render()
+    path = docs / ENGINES_CSS
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(css, encoding="utf-8")
+    plain["extra_css"] = [*(plain.get("extra_css") or []), ENGINES_CSS]
+    theme = plain.get("theme")
+    if isinstance(theme, dict) and "palette" in theme and default_palette(theme["palette"]):
+        plain["theme"] = {k: v for k, v in theme.items() if k != "palette"}
+
+
 def run_plugin(config: MkDocsConfig, target: Path) -> export.Export:
     """Every event of a build up to the navigation, then the post-build work (charts
     drawn in the background), with the export in force. The events of a build's
@@ -138,6 +176,7 @@ def generate(project: Path, target: Path, audience: str) -> Generated:
     site = plain_config.read(config_file.read_text("utf-8"))
     assets = plain_config.theme_assets(main_template(config))
     plain = plain_config.plain_config(site, job.nav or [], REQUIRED_EXTENSIONS, assets)
+    for_every_engine(plain, job.docs, config)
     (target / "mkdocs.yml").write_text(plain_config.write(plain), encoding="utf-8")
     if audience == "internal" and "robots.txt" not in job.written:
         # In place of the plugin's internal build's robots.txt: not to be indexed.

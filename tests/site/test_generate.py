@@ -2,33 +2,32 @@
 MkDocs without the plugin, and what a reader finds in each engine's site.
 
 The example is generated once per audience (as a user runs the command) and each project
-is built once per engine; the tests compare every engine's site with the plugin's own
-build of the example (tests/example_builds.py).
+is built once per engine (tests/generated_sites.py, shared with the accessibility test of
+the Zensical site); the tests compare every engine's site with the plugin's own build of
+the example (tests/example_builds.py).
 """
 
 from __future__ import annotations
 
-import atexit
-import os
 import shutil
 import subprocess
-import sys
-import tempfile
-from functools import cache
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
 from canary import CANARY, canaries
 from conftest import AUDIENCES, REPO, example_site_url
 from example_builds import copy_example, example_site
+from generated_sites import ENGINES, build, command, engine_site, env, generate, generated
 from site_links import broken_links, html_pages
 from test_leaks import hits, outputs
 from test_third_party import css_urls, external, html_requests, svg_requests
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 pytestmark = pytest.mark.slow
 
-ENGINES = ("zensical", "properdocs", "mkdocs")
 BANNER = "Internal — not for public release."
 NOTICE = "Example site: every plan, figure and evaluation on it is fictional."
 #: Files each engine makes itself (search index, sitemap, theme assets): not the site's.
@@ -36,54 +35,6 @@ ENGINE_FILES = (
     *("search/", "search.json", "sitemap.xml"),
     *("assets/stylesheets/", "assets/javascripts/", "assets/images/"),
 )
-_BASE = Path(tempfile.mkdtemp(prefix="ssa-generated-"))
-atexit.register(shutil.rmtree, _BASE, True)
-
-
-def _env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "SSA_AUDIENCE")}
-    return {**env, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **extra}
-
-
-def run(args: list[str], cwd: Path) -> str:
-    done = subprocess.run(
-        args, cwd=cwd, env=_env(), capture_output=True, text=True, timeout=600, check=False
-    )
-    assert done.returncode == 0, f"{' '.join(args)}:\n{done.stdout}\n{done.stderr}"
-    assert "Traceback" not in done.stderr
-    return done.stdout + done.stderr
-
-
-def command(name: str) -> str:
-    return str(Path(sys.executable).with_name(name))
-
-
-def generate(project: Path, target: Path, audience: str, *options: str) -> Path:
-    """``ssa-site generate`` as a user runs it."""
-    args = [command("ssa-site"), "generate", str(target), "--dir", str(project)]
-    run([*args, "--audience", audience, *options], project)
-    return target
-
-
-def build(project: Path, engine: str) -> Path:
-    """The generated project built by ``engine`` (strict), into a folder of its own."""
-    if engine == "zensical":  # builds into site_dir ('site'); no option for another folder
-        run([command("zensical"), "build", "--strict"], project)
-        return project / "site"
-    site = project / f"site-{engine}"
-    run([command(engine), "build", "--strict", "-d", str(site)], project)
-    return site
-
-
-@cache
-def generated(audience: str) -> Path:
-    project = copy_example(f"generate-{audience}")  # strict: the example has no warning
-    return generate(project, _BASE / f"plain-{audience}", audience, "--strict")
-
-
-@cache
-def engine_site(engine: str, audience: str) -> Path:
-    return build(generated(audience), engine)
 
 
 def site_files(site: Path) -> set[str]:
@@ -177,6 +128,11 @@ def test_the_generated_project_needs_no_plugin() -> None:
     assert "ssa" not in str(config["plugins"])
     assert "custom_dir" not in config["theme"]
     assert config["nav"][0] == {"Home": "index.md"}
+    # The themes' needs for WCAG 2.1 AA (tests/browser/test_generated_accessibility.py):
+    # the project's own stylesheet last, and no palette that only names the defaults.
+    assert config["extra_css"][-1] == "assets/stylesheets/ssa-engines.css"
+    assert (project / "docs" / "assets" / "stylesheets" / "ssa-engines.css").is_file()
+    assert "palette" not in config["theme"]
     assert not list((project / "docs").rglob("*.html"))  # no template override
 
 
@@ -192,7 +148,7 @@ def test_generate_refuses_a_folder_it_did_not_write(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
     done = subprocess.run(
         [command("ssa-site"), "generate", str(tmp_path), "--dir", str(REPO)],
-        env=_env(),
+        env=env(),
         capture_output=True,
         text=True,
         timeout=120,
