@@ -1,4 +1,5 @@
-"""The ``ssa-site`` command line: new, validate, xlsx round trip, synth, generate, import-iati."""
+"""The ``ssa-site`` command line: new, validate, xlsx round trip, synth, generate, import-iati,
+release."""
 
 from __future__ import annotations
 
@@ -358,6 +359,20 @@ def import_iati(files: tuple[Path, ...], directory: Path, plan: str | None, lang
     except IatiImportError as exc:
         _fail(exc)
     click.echo("\n".join([*result.lines(), f"Wrote {len(result.written)} files in {directory}."]))
+
+
+@main.command()
+@click.option("--dir", "directory", default=".", type=_PROJECT_DIR, help="The site project.")
+@click.option("--date", "day", required=True, help="The release's date, YYYY-MM-DD.")
+def release(directory: Path, day: str) -> None:
+    """Keep the public data as of a date in releases/<date>/ (README, 'Data releases')."""
+    from ssa_site.authoring.release import ReleaseError, run_release
+
+    options = project_options(directory.resolve())
+    try:
+        click.echo(run_release(options.root, load_project(options), day))
+    except ReleaseError as exc:
+        _fail(exc)
 
 
 def _fail(exc: Exception) -> None:

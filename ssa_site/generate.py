@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ssa_site.downloads.changelog import RevisionMarks, changelog
 from ssa_site.downloads.generator import downloads, start_downloads
 from ssa_site.downloads.links import DownloadLinks
 from ssa_site.output import rendering
@@ -30,6 +31,7 @@ GENERATORS: list[Generator] = [
     performance_files,  # indicator and status charts, /method/status/
     review_pages,  # /plans/<plan>/reviews/<date>/ and their charts
     downloads,  # public data only, even in internal builds (ssa_site/downloads)
+    changelog,  # /data/changelog/: the data releases, when the project has some
     evaluation_pages,
     logic_model_pages,
     alignment_page,
@@ -45,9 +47,11 @@ STARTERS: list[Callable[[PageContext], None]] = [start_downloads]
 
 def environment(override_dirs: list[Path] | tuple[Path, ...] = ()) -> jinja2.Environment:
     """The templates' environment (ssa_site.output.rendering), with the ``downloads``
-    global: what a page may link to (ssa_site.downloads.links)."""
+    global: what a page may link to (ssa_site.downloads.links), and ``revisions``: which
+    values were revised since a data release (ssa_site.downloads.changelog)."""
     env = rendering.environment(override_dirs)
     env.globals["downloads"] = DownloadLinks()
+    env.globals["revisions"] = RevisionMarks()  # revised values (data releases)
     return env
 
 

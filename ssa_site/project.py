@@ -6,6 +6,7 @@ This is the core's entry point: the MkDocs plugin and the CLI both call :func:`l
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -26,6 +27,7 @@ from ssa_site.load.narratives import (
 )
 from ssa_site.load.package import display
 from ssa_site.load.plans import load_plans
+from ssa_site.load.releases import load_releases
 from ssa_site.load.reviews import Review, find_reviews
 from ssa_site.load.reviews import for_audience as reviews_for_audience
 from ssa_site.model import evaluation as evaluation_model
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from ssa_site.model.evaluation import Evaluation, Recommendation
+    from ssa_site.model.release import Release
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
@@ -55,6 +58,8 @@ class PublicData:
 
     portfolio: Portfolio
     evaluations: tuple[Evaluation, ...]
+    releases: tuple[Release, ...] = ()  # the data releases of the project, oldest first
+    today: date = EPOCH  # the status date of the public data (the downloads' statuses)
 
 
 @dataclass(frozen=True)
@@ -224,6 +229,15 @@ def _without_internal_passages(texts: tuple[_T, ...]) -> tuple[_T, ...]:
     )
 
 
+def _with_releases(fingerprint: str, releases: tuple[Release, ...]) -> str:
+    """The data's digest, and the releases' when there are some (every cache keyed by the
+    data then sees a release added)."""
+    if not fingerprint or not releases:
+        return fingerprint
+    names = "".join(f"{r.name}:{r.digest};" for r in releases)
+    return hashlib.sha256(f"{fingerprint};{names}".encode()).hexdigest()
+
+
 def load_site(
     root: Path,
     data_dir: Path,
@@ -240,6 +254,7 @@ def load_site(
     problems = Problems()
     fingerprint = tree_digest(data_dir) if data_dir.is_dir() else ""
     plans = load_plans(data_dir, root, problems)
+    releases = load_releases(root, problems)
     _check_ids(plans, problems)
     problems.extend(_checked(plans, root, data_dir, fingerprint))
     full = Portfolio(plans=tuple(plans), audience="internal")
@@ -281,6 +296,11 @@ def load_site(
         audience_reviews = _without_internal_passages(audience_reviews)
         public = PublicData(portfolio, evaluations)
     today = status_date(portfolio, evaluations, as_of)
+    public = dataclasses.replace(
+        public,
+        releases=releases,
+        today=status_date(public.portfolio, public.evaluations, as_of).day,
+    )
     view = SiteView(
         portfolio=portfolio,
         narratives=visible,
@@ -290,7 +310,7 @@ def load_site(
         internal_fields=tuple(internal_fields),
         today=today.day,
         quality=quality_report if portfolio.is_internal else QualityReport(),
-        data_fingerprint=fingerprint,
+        data_fingerprint=_with_releases(fingerprint, releases),
     )
     return Site(
         plans=tuple(plans),

@@ -45,8 +45,9 @@ def copy_example(name: str) -> Path:
     root = _BASE / name
     root.mkdir()
     shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    for folder in ("content", "data", "theme"):
-        shutil.copytree(REPO / folder, root / folder)
+    for folder in ("content", "data", "theme", "releases"):
+        if (REPO / folder).is_dir():
+            shutil.copytree(REPO / folder, root / folder)
     return root
 
 

@@ -42,6 +42,7 @@ ABOUT_URI = "about.md"  # the site's own About page, if it has one
 PLANS_DIR = "plans"  # plans/<plan>/index.md and plans/<plan>/<result>.md: narratives
 REVIEWS_DIR = "reviews"  # reviews/<plan>/<YYYY-MM-DD>.md: progress review narratives
 EVALUATIONS_DIR = "evaluations"  # evaluations/<id>.md: evaluation summaries
+RELEASES_DIR = "releases"  # releases/<YYYY-MM-DD>/: data releases, in the project (not docs)
 
 # Pages, generated or authored.
 PLANS_INDEX_URI = "plans/index.md"
@@ -52,6 +53,7 @@ GLOSSARY_URI = "glossary.md"
 METHOD_INDEX_URI = "method/index.md"
 STATUS_METHOD_URI = "method/status.md"
 DATA_PAGE_URI = "data/index.md"
+CHANGELOG_URI = "data/changelog.md"  # the data releases and what each changed
 
 
 def plan_uri(plan: str) -> str:
@@ -195,6 +197,37 @@ def evaluations_file(name: str) -> str:
     return f"{EVALUATIONS_DATA_DIR}/{name}"
 
 
+#: Every public value in one table (and as a workbook).
+TIDY_CSV = "data/all-values.csv"
+TIDY_XLSX = "data/all-values.xlsx"
+TIDY_DESCRIPTOR = "data/all-values.datapackage.json"  # its Table Schema, beside it
+RELEASES_DATA_DIR = "data/releases"
+
+
+def indicator_json(plan: str, indicator: str) -> str:
+    """One indicator's reference sheet, values and statuses as JSON."""
+    return f"{plan_data_dir(plan)}/indicators/{indicator}.json"
+
+
+def plan_workbook(plan: str) -> str:
+    return f"{plan_data_dir(plan)}/{plan}.xlsx"
+
+
+def release_zip(day: str) -> str:
+    """A data release (``day``: its date, YYYY-MM-DD) as a zipped data package."""
+    return f"{RELEASES_DATA_DIR}/{day}/release-{day}.zip"
+
+
+def release_changes_csv(day: str) -> str:
+    """What a release changed from the one before it."""
+    return f"{RELEASES_DATA_DIR}/{day}/changes.csv"
+
+
+def release_anchor(day: str) -> str:
+    """A release on the changelog page."""
+    return f"release-{day}"
+
+
 def dataset_landing(key: str) -> str:
     """The place of a dataset on the Data page (its identifier in data.json)."""
     return f"{dest_url(DATA_PAGE_URI)}#{dataset_anchor(key)}"
@@ -286,3 +319,6 @@ class Linker:
 
     def data_page(self, anchor: str = "") -> str:
         return self.to(DATA_PAGE_URI, anchor)
+
+    def changelog(self, anchor: str = "") -> str:
+        return self.to(CHANGELOG_URI, anchor)

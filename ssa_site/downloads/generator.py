@@ -21,19 +21,20 @@ from ssa_site.base.urls import (
     plan_uri,
     result_uri,
 )
-from ssa_site.downloads import columns, datapackage, iati, links, stored
+from ssa_site.downloads import all_data, columns, datapackage, iati, links, spreadsheets, stored
 from ssa_site.downloads.catalog import Dataset, cite
 from ssa_site.downloads.datapackage import Table
 from ssa_site.downloads.evaluations import evaluation_records, recommendation_records, schemas
 from ssa_site.downloads.page import data_page
 from ssa_site.downloads.provenance import Output, Provenance, build_time, dumps
 from ssa_site.downloads.settings import Run
+from ssa_site.downloads.tidy_files import TidyFiles, write_tidy
 
 if TYPE_CHECKING:
     from ssa_site.downloads.datapackage import License
     from ssa_site.downloads.links import Download
     from ssa_site.model.evaluation import Evaluation
-    from ssa_site.model.plan import Initiative, Plan
+    from ssa_site.model.plan import Indicator, Initiative, Plan
     from ssa_site.model.publisher import Publisher
     from ssa_site.output.context import Generated, PageContext
     from ssa_site.project import PublicData
@@ -101,6 +102,7 @@ def downloads(context: PageContext) -> list[Generated]:
 def make(run: Run, data: PublicData) -> _Build:
     """Write every download of the public data into the scratch folder."""
     build = _Build(run, data)
+    build.tidy = write_tidy(build.out, data, run, build.indicator_url)
     packages: list[tuple[str, list[Table]]] = []
     for plan in build.data.portfolio.plans:
         dataset, tables = build.plan(plan)
@@ -133,6 +135,7 @@ class _Build:
         self.out = Output(run.scratch, self.provenance.built)
         self.hidden = set(run.hidden)
         self.datasets: list[Dataset] = []
+        self.tidy: TidyFiles | None = None
 
     def keep(self, key: str | None) -> None:
         """Store the files and the catalog for the builds to come (ssa_site.downloads.stored)."""
@@ -147,6 +150,11 @@ class _Build:
     def cite(self, title: str, landing: str) -> str:
         """The citation of a package, naming the page that shows its data."""
         return cite(title, self.provenance, self.provenance.url(landing))
+
+    def indicator_url(self, plan: Plan, indicator: Indicator | None) -> str:
+        """The address of an indicator's page (of its plan's without one)."""
+        uri = indicator_uri(plan.name, indicator.id) if indicator else plan_uri(plan.name)
+        return self.provenance.url(self.page(uri))
 
     def page(self, src_uri: str) -> str:
         """The site path of a page (``plans/x/`` or ``plans/x.html``)."""
@@ -187,7 +195,9 @@ class _Build:
         )
         descriptor["citation"] = self.cite(plan.title, self.page(plan_uri(plan.name)))
         files = self.package(links.package_zip(plan), links.descriptor(plan), descriptor, tables)
-        files.extend(self.indicators(plan, present))
+        if links.has_workbook(plan):
+            files.append(spreadsheets.plan_workbook(self.out, plan, tables))
+        files.extend(self.tidy.per_plan.get(plan.name, ()) if self.tidy else ())
         if links.iati_initiatives(plan):
             files.append(self.iati(plan))
         return self.plan_dataset(plan, tuple(files)), tables
@@ -204,19 +214,6 @@ class _Build:
         members = [("datapackage.json", self.out.local(written.path))]
         members += [(t.path, self.out.local(t.file.path)) for t in tables]
         return [self.out.zip(zipped, members), written, *(t.file for t in tables)]
-
-    def indicators(self, plan: Plan, present: tuple[str, ...]) -> list[Download]:
-        written = []
-        for indicator in links.indicators_with_values(plan):
-            schema = columns.table_schema("values", self.hidden, present, indicator.dimensions)
-            written.append(
-                self.out.csv(
-                    links.indicator_csv(plan, indicator),
-                    [f["name"] for f in schema["fields"]],
-                    columns.rows(schema, columns.records(plan, "values", [indicator])),
-                )
-            )
-        return written
 
     def iati(self, plan: Plan) -> Download:
         target = links.iati_xml(plan).path
@@ -360,17 +357,30 @@ class _Build:
         descriptor["ssa"] = {
             "plans": {p.name: datapackage.plan_metadata(p) for p in plans.values()}
         }
-        descriptor["resources"] = resources
+        extra = all_data.tidy_resource(self.tidy, licences) if self.tidy else []
+        descriptor["resources"] = [*extra, *resources]
         top = self.out.private("all-data/datapackage.json")
         top.write_text(dumps(descriptor), encoding="utf-8")
+        members = [*all_data.tidy_members(self.out, self.tidy), *members]
         zipped = self.out.zip(links.all_data_zip(), [("datapackage.json", top), *members])
+        files = (
+            zipped,
+            *all_data.extra_files(
+                self.out,
+                self.data,
+                self.tidy,
+                self.provenance,
+                (self.page(urls.DATA_PAGE_URI), self.page(urls.CHANGELOG_URI)),
+                licences,
+            ),
+        )
         return Dataset(
             key="all-data",
             title=descriptor["title"],
             description=descriptor["description"],
             keywords=tuple(descriptor["keywords"]),
             modified=self.provenance.date,
-            files=(zipped,),
+            files=files,
             landing=self.page(urls.DATA_PAGE_URI),
             license=next(iter(licences.values())) if len(licences) == 1 else None,
             rights=None

@@ -9,12 +9,17 @@ Site layout::
     data.json                                  catalog (Project Open Data v1.1)
     data/index.html                            the Data page
     data/all-data.zip                          every package below in one zip
+    data/all-values.csv (.xlsx)                every public value in one tidy table
     data/plans/<plan>/<plan>.zip               the plan's data package, zipped
     data/plans/<plan>/datapackage.json         ... and unzipped, next to its CSVs
     data/plans/<plan>/<resource>.csv
-    data/plans/<plan>/indicators/<id>.csv      one indicator's values
+    data/plans/<plan>/<plan>.xlsx              the plan's public tables as a workbook
+    data/plans/<plan>/indicators/<id>.csv      one indicator's values, tidy (with context)
+    data/plans/<plan>/indicators/<id>.json     ... its reference sheet, values and statuses
     data/plans/<plan>/iati-activities.xml      IATI 2.03 activities with results
     data/evaluations/...                       the evaluations catalog, same shape
+    data/releases/<date>/release-<date>.zip    a data release (ssa-site release)
+    data/releases/<date>/changes.csv           what it changed
 """
 
 from __future__ import annotations
@@ -26,7 +31,8 @@ from ssa_site.base import urls
 from ssa_site.base.schemas import RESOURCES
 
 if TYPE_CHECKING:
-    from ssa_site.model.plan import Indicator, Initiative, Plan
+    from ssa_site.model.plan import Indicator, Initiative, Plan, Portfolio
+    from ssa_site.model.release import Release
     from ssa_site.project import SiteView
 
 EVALUATIONS_PACKAGE = "evaluations"
@@ -36,7 +42,13 @@ MEDIA_TYPES = {
     "ZIP": "application/zip",
     "JSON": "application/json",
     "XML": "application/xml",
+    "XLSX": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+
+#: Workbooks are written for at most this many values (a plan's, or the tidy table's):
+#: beyond, a spreadsheet program struggles and writing one slows every build; the CSV
+#: files hold the same data.
+WORKBOOK_VALUES = 50_000
 
 
 @dataclass(frozen=True)
@@ -134,7 +146,93 @@ def indicator_csv(plan: Plan, indicator: Indicator) -> Download:
         f"{indicator.id} {indicator.title}: values",
         "CSV",
         f"{plan.name}-{indicator.id}-values.csv",
-        "Baseline, targets and actuals of the indicator, disaggregations included.",
+        "Baseline, targets and actuals of the indicator, disaggregations included; every "
+        "row names the plan, the indicator's title and unit, and the status the site shows.",
+    )
+
+
+def indicator_json(plan: Plan, indicator: Indicator) -> Download:
+    return Download(
+        urls.indicator_json(plan.name, indicator.id),
+        f"{indicator.id} {indicator.title}: reference sheet, values and status",
+        "JSON",
+        f"{plan.name}-{indicator.id}.json",
+        "The indicator's public reference sheet, its plan and result, its status with the "
+        "arithmetic, and every value, for software that builds on the data.",
+    )
+
+
+def has_workbook(plan: Plan) -> bool:
+    return plan.values_count <= WORKBOOK_VALUES
+
+
+def plan_workbook(plan: Plan) -> Download:
+    return Download(
+        urls.plan_workbook(plan.name),
+        f"{plan.title}: workbook",
+        "XLSX",
+        f"{plan.name}.xlsx",
+        "Every table above as a sheet, and a tracking sheet per indicator (public rows only).",
+        "Workbook (every table, a sheet each)",
+    )
+
+
+def tidy_csv() -> Download:
+    return Download(
+        urls.TIDY_CSV,
+        "All values (one table)",
+        "CSV",
+        "all-values.csv",
+        "Every public value of every plan, one row each, with its plan, result, indicator, "
+        "unit, period dates, disaggregation and the status the site shows: loads with one "
+        "call and no joins.",
+    )
+
+
+def tidy_descriptor() -> Download:
+    return Download(
+        urls.TIDY_DESCRIPTOR,
+        "All values (one table): datapackage.json",
+        "JSON",
+        "all-values.datapackage.json",
+        "The table's full Table Schema, licence and citation; its path points at "
+        "all-values.csv next to it (frictionless validate checks both).",
+    )
+
+
+def has_tidy_workbook(portfolio: Portfolio) -> bool:
+    return sum(p.values_count for p in portfolio.plans) <= WORKBOOK_VALUES
+
+
+def tidy_xlsx() -> Download:
+    return Download(
+        urls.TIDY_XLSX,
+        "All values (one table): workbook",
+        "XLSX",
+        "all-values.xlsx",
+        "The same table as a workbook: numbers as numbers, dates as dates.",
+    )
+
+
+def release_zip(release: Release) -> Download:
+    return Download(
+        urls.release_zip(release.name),
+        f"Data release of {release.name}",
+        "ZIP",
+        f"release-{release.name}.zip",
+        f"The public values as released on {release.name}, with their indicators and "
+        "what the release changed (Frictionless Data Package).",
+    )
+
+
+def release_changes(release: Release) -> Download:
+    return Download(
+        urls.release_changes_csv(release.name),
+        f"Changes in the data release of {release.name}",
+        "CSV",
+        f"release-{release.name}-changes.csv",
+        "Values added, revised (old and new figure, date of the revision) and withdrawn "
+        "since the release before.",
     )
 
 
@@ -154,6 +252,8 @@ def plan_downloads(plan: Plan) -> tuple[Download, ...]:
     """Every download of a public plan, in the order pages list them."""
     found = [package_zip(plan), descriptor(plan)]
     found.extend(resource_csv(plan, r) for r in plan_resources(plan))
+    if has_workbook(plan):
+        found.append(plan_workbook(plan))
     if iati_initiatives(plan):
         found.append(iati_xml(plan))
     return tuple(found)
@@ -226,3 +326,10 @@ class DownloadLinks:
         if plan is None or indicator is None or not indicator.values:
             return None
         return indicator_csv(plan, indicator)
+
+    def indicator_json(self, site: SiteView, plan_name: str, indicator_id: str) -> Download | None:
+        plan = site.public.portfolio.plan(plan_name)
+        indicator = plan.indicator(indicator_id) if plan else None
+        if plan is None or indicator is None or not indicator.values:
+            return None
+        return indicator_json(plan, indicator)

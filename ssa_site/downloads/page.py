@@ -32,6 +32,48 @@ class SchemaView:
 
 
 @dataclass(frozen=True)
+class ResearcherFiles:
+    """The files the Data page explains one by one: the tidy table, releases, workbooks."""
+
+    tidy: Download | None
+    tidy_descriptor: Download | None
+    tidy_workbook: Download | None
+    releases: tuple[tuple[str, Download, Download | None], ...]  # date, zip, changes
+    workbooks: tuple[Download, ...]
+    indicator_files: int  # how many indicators have their own CSV and JSON
+    tidy_url: str  # the tidy CSV's address for the snippets (absolute when site_url is set)
+
+
+def researcher_files(datasets: list[Dataset], provenance: Provenance) -> ResearcherFiles:
+    by_path = {f.path: f for d in datasets for f in d.files}
+    releases = []
+    for path, found in by_path.items():
+        if path.startswith(urls.RELEASES_DATA_DIR + "/") and found.format == "ZIP":
+            day = path.split("/")[2]
+            releases.append((day, found, by_path.get(urls.release_changes_csv(day))))
+    tidy_url = provenance.absolute(urls.TIDY_CSV) or posixpath.basename(urls.TIDY_CSV)
+    return ResearcherFiles(
+        by_path.get(urls.TIDY_CSV),
+        by_path.get(urls.TIDY_DESCRIPTOR),
+        by_path.get(urls.TIDY_XLSX),
+        tuple(sorted(releases, key=lambda r: r[0], reverse=True)),
+        tuple(f for f in by_path.values() if f.format == "XLSX" and f.path != urls.TIDY_XLSX),
+        sum(1 for f in by_path.values() if f.path.endswith(".json") and "/indicators/" in f.path),
+        tidy_url,
+    )
+
+
+#: Files of the all-data dataset that the Data page explains in sections of their own.
+def _explained(download: Download) -> bool:
+    path = download.path
+    return path.startswith(urls.RELEASES_DATA_DIR + "/") or path in (
+        urls.TIDY_CSV,
+        urls.TIDY_DESCRIPTOR,
+        urls.TIDY_XLSX,
+    )
+
+
+@dataclass(frozen=True)
 class DatasetView:
     dataset: Dataset
     main: tuple[Download, ...]  # packages, descriptors, tables, IATI
@@ -110,7 +152,7 @@ def data_page(
         views.append(
             DatasetView(
                 dataset,
-                tuple(f for f in dataset.files if f not in per_indicator),
+                tuple(f for f in dataset.files if f not in per_indicator and not _explained(f)),
                 per_indicator,
                 cite(dataset),
                 columns.plan_dimensions(plan) if plan else (),
@@ -123,6 +165,8 @@ def data_page(
         "Data",
         True,
         datasets=views,
+        researchers=researcher_files(datasets, provenance),
+        changelog=urls.CHANGELOG_URI if context.site.public.releases else None,
         catalog_file=catalog_file,
         schemas=schema_views(
             set(context.site.internal_fields), any(d.key == "evaluations" for d in datasets)

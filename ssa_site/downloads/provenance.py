@@ -25,7 +25,7 @@ from ssa_site.analysis.asof import reference_date
 from ssa_site.output.context import GeneratedAsset
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
     from xml.etree.ElementTree import ElementTree
 
     from ssa_site.downloads.links import Download
@@ -134,6 +134,11 @@ class Output:
 
     def xml(self, download: Download, tree: ElementTree) -> Download:
         tree.write(self.local(download.path), encoding="utf-8", xml_declaration=True)
+        return self._done(download)
+
+    def written_by(self, download: Download, write: Callable[[Path], None]) -> Download:
+        """A file that ``write`` writes at the path it is given (a workbook...)."""
+        write(self.local(download.path))
         return self._done(download)
 
     def private(self, name: str) -> Path:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from ssa_site.analysis.ratings import StatusSettings
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -24,6 +26,8 @@ class Run:
     scratch: Path | None  # where the files are written
     hidden: frozenset[str]  # the configured internal fields, never published
     cache_dir: Path | None
+    #: Thresholds and lateness: the tidy table's ratings.
+    status_settings: StatusSettings = field(default_factory=StatusSettings)
 
     @classmethod
     def of(cls, context: PageContext) -> Run:
@@ -35,4 +39,5 @@ class Run:
             scratch=context.scratch,
             hidden=frozenset(context.site.internal_fields),
             cache_dir=context.cache_dir,
+            status_settings=context.status_settings,
         )

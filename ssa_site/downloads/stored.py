@@ -59,6 +59,7 @@ def entry(context: PageContext, data: PublicData) -> str | None:
         context.use_directory_urls,
         os.environ.get("SOURCE_DATE_EPOCH", ""),
         site.portfolio.audience,
+        context.status_settings,  # the tidy table's ratings
     )
 
 

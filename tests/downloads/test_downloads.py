@@ -234,6 +234,7 @@ def test_data_json_lists_every_download_with_a_working_url(sites):
                 "application/zip",
                 "application/json",
                 "application/xml",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             )
             listed.add(url)
     on_disk = {p for p in download_files(site) if p != "data.json"}

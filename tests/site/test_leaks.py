@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 def members(name: str, data: bytes) -> Iterator[tuple[str, bytes]]:
     """A file and, for a zip or gzip file, everything inside it, recursively."""
     yield name, data
-    if name.endswith(".zip"):
+    if name.endswith((".zip", ".xlsx")):  # a workbook is a zip of XML files
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             for member in archive.namelist():
                 yield from members(f"{name}!{member}", archive.read(member))
@@ -208,6 +208,25 @@ def test_public_build_holds_no_canary_anywhere(builds: Builds) -> None:
     assert not leaks, "internal content in the public build:\n" + "\n".join(
         f"  {name} -> {', '.join(found)}" for name, found in sorted(leaks.items())
     )
+
+
+@pytest.mark.slow
+def test_the_search_covers_every_kind_of_download(builds: Builds) -> None:
+    """The tidy table, the indicators' JSON, the workbooks and the data releases (the
+    fixture has two, the second revising a value) are among the files searched above."""
+    names = set(builds.public)
+    for expected in (
+        "data/all-values.csv",
+        "data/all-values.datapackage.json",
+        "data/all-values.xlsx!xl/worksheets/sheet1.xml",
+        "data/plans/northland-ics/northland-ics.xlsx!xl/worksheets/sheet1.xml",
+        "data/plans/northland-ics/indicators/I1.json",
+        "data/releases/2025-06-30/release-2025-06-30.zip!values.csv",
+        "data/releases/2025-06-30/changes.csv",
+        "data/changelog/index.html",
+    ):
+        assert expected in names, expected
+    assert b"was 50" in builds.public["plans/northland-ics/indicators/I1/index.html"]
 
 
 @pytest.mark.slow

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -25,15 +25,14 @@ from ssa_site.authoring.spreadsheet.layout import (
     SpreadsheetError,
     WorkbookMeta,
     resource_fields,
-    tracking_sheet_name,
     write_meta,
 )
 from ssa_site.base.problems import Problems
 from ssa_site.base.schemas import dimension_field
+from ssa_site.downloads.workbook import tracking_sheet, tracking_sheet_name
 from ssa_site.load.package import PackageSpec, ResourceSpec, read_package
 from ssa_site.load.plans import build_plan
 from ssa_site.load.tables import read_tables
-from ssa_site.model.plan import Indicator, Plan, format_number
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -57,7 +56,7 @@ def export_plan(root: Path, data_dir: Path, plan: str, out: Path) -> None:
         _resource_sheet(workbook.create_sheet(resource.name), resource, source.text)
     taken = {name.lower() for name in workbook.sheetnames}
     for indicator in model.indicators:
-        _tracking_sheet(
+        tracking_sheet(
             workbook.create_sheet(tracking_sheet_name(indicator.id, taken)), model, indicator
         )
     write_meta(workbook, WorkbookMeta(plan, tuple(sources)))
@@ -177,69 +176,6 @@ def _plan_sheet(sheet: Worksheet, spec: PackageSpec, plan: str) -> None:
             cell.data_type = "s"
     sheet.column_dimensions["A"].width = 28
     sheet.column_dimensions["B"].width = 90
-    sheet.protection.sheet = True
-
-
-def _tracking_sheet(sheet: Worksheet, plan: Plan, indicator: Indicator) -> None:
-    """The indicator tracking table: a read-only view, ignored on import."""
-    sheet.append([f"{indicator.id} {indicator.title}"])
-    sheet.append(
-        [
-            f"Unit: {indicator.unit}; desired direction: {indicator.direction or '—'}; "
-            f"result {indicator.result}"
-        ]
-    )
-    sheet.append([])
-    sheet.append(
-        ["Period", "Start", "End", "Baseline", "Target", "Actual", "Data status", "Reported"]
-    )
-    periods: dict[str, dict[str, Any]] = {}
-    for value in indicator.totals:
-        entry = periods.setdefault(
-            value.period.label,
-            {"period": value.period, "status": "", "reported": ""},
-        )
-        entry[value.kind] = value.value if value.value is not None else (value.text or "")
-        if value.kind == "actual":
-            entry["status"] = value.status or ""
-            entry["reported"] = value.reported.isoformat() if value.reported else ""
-    for label, entry in sorted(periods.items(), key=lambda kv: (kv[1]["period"].start, kv[0])):
-        period = entry["period"]
-        sheet.append(
-            [
-                label,
-                period.start.isoformat(),
-                period.end.isoformat(),
-                *(entry.get(kind, "") for kind in ("baseline", "target", "actual")),
-                entry["status"],
-                entry["reported"],
-            ]
-        )
-    if indicator.dimensions:
-        sheet.append([])
-        sheet.append(["Period", "Kind", *indicator.dimensions, "Value"])
-        for value in indicator.values:
-            if value.is_total:
-                continue
-            dims = dict(value.dimensions)
-            shown = format_number(value.value) if value.value is not None else (value.text or "")
-            sheet.append(
-                [
-                    value.period.label,
-                    value.kind,
-                    *(dims.get(d, "") for d in indicator.dimensions),
-                    shown,
-                ]
-            )
-    for row in sheet.iter_rows():
-        for cell in row:
-            if isinstance(cell.value, str):
-                cell.value = cell_text(cell.value)
-                cell.data_type = "s"
-    sheet.cell(row=1, column=1).font = Font(bold=True, size=13)
-    for cell in sheet[4]:
-        cell.font = _HEADER_FONT
-    sheet.column_dimensions["A"].width = 14
     sheet.protection.sheet = True
 
 

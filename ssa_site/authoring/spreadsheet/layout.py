@@ -10,7 +10,6 @@ records (JSON-encoded, so no line ending or control character is lost) and style
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ssa_site.authoring.spreadsheet.csvtext import CsvText, Record, parse_cells
 from ssa_site.base.schemas import standard_schema
+from ssa_site.downloads.workbook import TRACKING_PREFIX as TRACKING_PREFIX
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -28,9 +28,7 @@ FORMAT = "ssa-site-workbook"
 VERSION = "1"
 META_SHEET = "_ssa"
 PLAN_SHEET = "plan"
-TRACKING_PREFIX = "ITT "
 _CHUNK = 30000  # a spreadsheet cell holds at most 32,767 characters
-_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\']")
 _NEWLINES = ("\n", "\r\n", "\r")
 
 
@@ -55,18 +53,6 @@ class SheetSource:
 class WorkbookMeta:
     plan: str
     sources: tuple[SheetSource, ...]
-
-
-def tracking_sheet_name(indicator: str, taken: set[str]) -> str:
-    base = TRACKING_PREFIX + _BAD_SHEET_CHARS.sub("_", indicator)
-    name = base[:31]
-    number = 2
-    while name.lower() in taken:
-        suffix = f"~{number}"
-        name = base[: 31 - len(suffix)] + suffix
-        number += 1
-    taken.add(name.lower())
-    return name
 
 
 def resource_fields(resource: ResourceSpec) -> dict[str, dict[str, Any]]:
