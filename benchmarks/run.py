@@ -18,6 +18,13 @@ serve`` rebuild: two builds in one process (as serve does: config and plugin rel
 module caches kept) with one narrative edited in between, for A and for B, and prints
 ``serve_ratio=<A rebuild / B rebuild>``.
 
+Every A build runs through benchmarks/phases.py, which clocks the plugin's phases: the run
+prints a per-phase table of the first build and of the later ones (``--profile`` also
+writes a cProfile of the first build into the workdir). ``--busy N`` runs the whole
+comparison a second time with N CPU-bound processes beside every build (benchmarks/busy.py)
+and prints each build's busy / quiet ratio. ``--write FILE`` puts the tables and the
+figures into FILE (BENCHMARKS.md) between its generated markers (benchmarks/report.py).
+
 Run from the repository: ``.venv/bin/python benchmarks/run.py --plans 50 --runs 3``.
 """
 
@@ -35,6 +42,11 @@ import tempfile
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
+
+from busy import busy
+from phases import ORDER, TOTAL
+from report import busy_table, load, phase_table, write
 
 from ssa_site.authoring.synth import SynthOptions, write_synth
 
@@ -108,6 +120,29 @@ def mkdocs(project: Path, site: Path, env: dict[str, str] | None = None) -> Run:
     return run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], project, env)
 
 
+PHASES = Path(__file__).with_name("phases.py")
+
+
+def plugin_build(project: Path, site: Path, profile: Path | None = None) -> Run:
+    """An A build (``mkdocs build --strict`` with the plugin) whose log ends with the
+    seconds of each phase (benchmarks/phases.py)."""
+    extra = ["--profile", str(profile)] if profile else []
+    return run([sys.executable, str(PHASES), str(site), *extra], project)
+
+
+def phases_of(result: Run) -> dict[str, float]:
+    """The phases line of an A build's log."""
+    found = re.search(r"^phases=(\{.*\})$", result.log, re.MULTILINE)
+    return json.loads(found.group(1)) if found else {}
+
+
+def median_phases(runs: list[Run]) -> dict[str, float]:
+    """Each phase's median over ``runs``."""
+    each = [phases_of(r) for r in runs]
+    keys = [*ORDER, TOTAL, "worker CPU"]
+    return {k: statistics.median(p.get(k, 0.0) for p in each) for k in keys}
+
+
 def synth(workdir: Path, options: SynthOptions) -> Path:
     """The synthetic project of these options (kept in the workdir between runs)."""
     project = workdir / f"synth-{options.plans}"
@@ -138,13 +173,15 @@ def median(runs: list[Run]) -> float:
     return statistics.median(r.seconds for r in runs)
 
 
-def compare(workdir: Path, options: SynthOptions, runs: int, serve: bool) -> dict[str, float]:
+def compare(
+    workdir: Path, options: SynthOptions, runs: int, serve: bool, profile: bool = False
+) -> dict[str, Any]:
     """Cold A, then A and B alternately; prints the figures and returns them."""
     plans = options.plans
     project = synth(workdir, options)
     site = workdir / f"site-{plans}"
     shutil.rmtree(project / ".cache", ignore_errors=True)
-    cold = mkdocs(project, site)
+    cold = plugin_build(project, site, workdir / f"cold-{plans}.prof" if profile else None)
     plain = workdir / f"plain-{plans}"
     pages, values = counts(plain_project(project, plain).log, plain)
     a_runs: list[Run] = []
@@ -153,7 +190,7 @@ def compare(workdir: Path, options: SynthOptions, runs: int, serve: bool) -> dic
         # Alternate which goes first, so that load from other users hits both alike.
         order = (("A", project), ("B", plain)) if index % 2 == 0 else (("B", plain), ("A", project))
         for name, where in order:
-            result = mkdocs(where, site)
+            result = plugin_build(where, site) if name == "A" else mkdocs(where, site)
             (a_runs if name == "A" else b_runs).append(result)
             print(
                 f"  run {index + 1} {name}: {result.seconds:.1f} s, {result.peak_rss_mib:.0f} MiB"
@@ -170,8 +207,11 @@ def compare(workdir: Path, options: SynthOptions, runs: int, serve: bool) -> dic
         "a_tree": max(r.peak_tree_mib for r in a_runs),
         "b": median(b_runs),
         "b_rss": max(r.peak_rss_mib for r in b_runs),
+        "cold_phases": median_phases([cold]),
+        "warm_phases": median_phases(a_runs),
+        "load": load(),
     }
-    print(f"plans={plans} pages={pages} values={values} load={os.getloadavg()[0]:.2f}")
+    print(f"plans={plans} pages={pages} values={values} load={figures['load']}")
     print(
         f"A (ssa plugin, cold cache): {cold.seconds:.1f} s, peak RSS {cold.peak_rss_mib:.0f} MiB "
         f"(with its workers: {cold.peak_tree_mib:.0f} MiB)"
@@ -183,6 +223,9 @@ def compare(workdir: Path, options: SynthOptions, runs: int, serve: bool) -> dic
     print(f"B (plain mkdocs-material, median of {runs}): {figures['b']:.1f} s, "
           f"peak RSS {figures['b_rss']:.0f} MiB")  # fmt: skip
     print(f"cold_ratio@{plans}={cold.seconds / figures['b']:.3f}  (a first build against B)")
+    print(phase_table(figures))
+    if profile:
+        print(f"profile of the first build: {workdir / f'cold-{plans}.prof'}")
     if serve:
         figures.update(serve_rebuilds(project, plain, workdir))
     return figures
@@ -233,6 +276,17 @@ def serve_rebuilds(project: Path, plain: Path, workdir: Path) -> dict[str, float
     return results
 
 
+def heading(argv: list[str], tables: list[str]) -> str:
+    """The generated section of BENCHMARKS.md: the command, the machine's load, the tables."""
+    command = " ".join([".venv/bin/python benchmarks/run.py", *argv])
+    intro = (
+        f"Command: `{command}`, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} CPUs, "
+        f"load average at the end {load()} (1, 5, 15 minutes). Seconds per phase are "
+        "exclusive of the phases nested in them; MkDocs' own work is the rest of A's time."
+    )
+    return "\n\n".join([intro, *tables])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--plans", type=int, default=50)
@@ -244,14 +298,33 @@ def main() -> None:
     parser.add_argument("--scaling", action="store_true", help="also 2N plans: scaling=")
     parser.add_argument("--serve", action="store_true", help="also serve rebuilds")
     parser.add_argument("--workdir", type=Path, default=None, help="kept between runs")
+    parser.add_argument(
+        "--busy", type=int, default=0, metavar="N",
+        help="also run the comparison with N CPU-bound processes beside every build",
+    )  # fmt: skip
+    parser.add_argument("--profile", action="store_true", help="cProfile the first build")
+    parser.add_argument("--write", type=Path, default=None, metavar="FILE",
+                        help="put the tables into FILE (BENCHMARKS.md)")  # fmt: skip
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="ssa-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     print(f"workdir={workdir} cpus={os.cpu_count()} load={os.getloadavg()[0]:.2f}")
     options = SynthOptions(args.plans, args.results, args.indicators, args.periods, args.seed)
     # With --scaling, serve rebuilds are measured on the larger site.
-    small = compare(workdir, options, args.runs, args.serve and not args.scaling)
+    small = compare(workdir, options, args.runs, args.serve and not args.scaling, args.profile)
     print(f"ratio@{args.plans}={small['a'] / small['b']:.3f}")
+    tables = [phase_table(small)]
+    if args.busy:
+        with busy(args.busy):
+            print(f"with {args.busy} CPU-bound process(es) beside every build:")
+            loaded = compare(workdir, options, args.runs, False)
+        table = busy_table(small, loaded, args.busy)
+        print(table)
+        tables.append(table)
+        print(f"busy_cold_ratio@{args.plans}={loaded['cold_a'] / loaded['b']:.3f}")
+        print(f"busy_ratio@{args.plans}={loaded['a'] / loaded['b']:.3f}")
+        worst = max(loaded[k] / small[k] for k in ("cold_a", "a", "b"))
+        print(f"busy_slowdown={worst:.3f}  (the largest busy / quiet time of a build)")
     last = small
     if args.scaling:
         last = compare(workdir, replace(options, plans=2 * args.plans), args.runs, args.serve)
@@ -262,6 +335,10 @@ def main() -> None:
     print(f"ratio={last['a'] / last['b']:.3f}")
     if args.scaling:
         print(f"scaling={last['a'] / small['a']:.3f}")
+        tables.append(phase_table(last))
+    if args.write:
+        write(args.write, heading(sys.argv[1:], tables))
+        print(f"written to {args.write}", file=sys.stderr)  # ratio= stays the last line
     if args.workdir is None:
         shutil.rmtree(workdir, ignore_errors=True)
 

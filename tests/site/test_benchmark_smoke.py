@@ -1,4 +1,5 @@
-"""benchmarks/run.py runs end to end on a tiny synthetic site (no timing is asserted)."""
+"""benchmarks/run.py runs end to end on a tiny synthetic site, with its per-phase table,
+``--busy``, ``--profile`` and ``--write`` (no timing is asserted)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ def test_benchmark_script_runs_on_a_tiny_site(tmp_path: Path) -> None:
             str(REPO / "benchmarks" / "run.py"),
             *("--plans", "1", "--results", "3", "--indicators", "2", "--periods", "2"),
             *("--runs", "1", "--workdir", str(tmp_path)),
+            *("--busy", "1", "--profile", "--write", str(tmp_path / "BENCHMARKS.md")),
         ],
         capture_output=True,
         text=True,
@@ -40,3 +42,18 @@ def test_benchmark_script_runs_on_a_tiny_site(tmp_path: Path) -> None:
     generated = tmp_path / "plain-1"  # ssa-site generate's project
     assert (generated / "docs" / "plans" / "plan-001" / "index.md").is_file()
     assert (generated / "mkdocs.yml").is_file()
+    # The per-phase breakdown of the first and later builds, and where MkDocs' time is.
+    phases = [line for line in lines if line.startswith("| read and validate packages |")]
+    assert len(phases) == 2  # quiet and busy
+    assert any(line.startswith("| MkDocs' own work (A) |") for line in lines)
+    # --busy: the same builds beside a CPU-bound process, and their ratios.
+    assert any(line.startswith("| A, first build |") for line in lines)
+    assert any(line.startswith("busy_cold_ratio@1=") for line in lines)
+    assert float(next(x for x in lines if x.startswith("busy_slowdown=")).split()[0][14:]) > 0
+    assert (tmp_path / "cold-1.prof").stat().st_size > 0  # --profile
+    # --write: the tables go into the file, between its generated markers.
+    written = (tmp_path / "BENCHMARKS.md").read_text(encoding="utf-8")
+    assert "| read and validate packages |" in written
+    assert "| warm ratio A/B |" in written
+    assert "--busy 1" in written
+    assert written.count("benchmarks/run.py: begin") == 1
