@@ -104,6 +104,8 @@ def plan_dimensions(plan: Plan) -> tuple[str, ...]:
 
 def cell(value: Any) -> str:
     """A value as CSV text: numbers without a spurious '.0', ISO dates, lists with '; '."""
+    if type(value) is str:  # most cells: first
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):

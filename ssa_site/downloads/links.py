@@ -210,7 +210,7 @@ def tidy_xlsx() -> Download:
         "All values (one table): workbook",
         "XLSX",
         "all-values.xlsx",
-        "The same table as a workbook: numbers as numbers, dates as dates.",
+        "The same table as a workbook, with a sheet describing every column.",
     )
 
 

@@ -16,6 +16,8 @@ the same as the pages' in a public build; each indicator is assessed once.
 
 from __future__ import annotations
 
+import copy
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ssa_site.analysis.ratings import RATING_LABELS, RATINGS
@@ -54,6 +56,7 @@ def _standard(resource: str, name: str, rename: str | None = None) -> dict[str, 
     return found
 
 
+@cache
 def _context_fields() -> list[dict[str, Any]]:
     required = {"required": True}
     return [
@@ -87,6 +90,7 @@ def _context_fields() -> list[dict[str, Any]]:
     ]
 
 
+@cache
 def _status_fields() -> list[dict[str, Any]]:
     bases = [SAME_PERIOD, INTERIM, NEXT, LATEST]
     return [
@@ -187,12 +191,12 @@ def dimension_columns(
 
 def tidy_schema(dimensions: dict[str, str]) -> dict[str, Any]:
     """The full Table Schema of the tidy table with these dimension columns."""
-    fields = _context_fields()
+    fields = copy.deepcopy(_context_fields())  # made once, copied: a schema is the caller's
     for name, column in dimensions.items():
         field = dimension_field(name)
         field["name"] = column
         fields.append(field)
-    fields.extend(_status_fields())
+    fields.extend(copy.deepcopy(_status_fields()))
     return {"fields": fields, "missingValues": [""]}
 
 

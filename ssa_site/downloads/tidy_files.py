@@ -77,17 +77,19 @@ def write_tidy(
     schema = tidy_schema(dimensions)
     per_plan: dict[str, list[Download]] = {}
 
-    def everything() -> Iterator[dict[str, Any]]:
-        for plan, indicator, records in rows.all():
-            per_plan.setdefault(plan.name, []).extend(
-                _indicator_files(out, rows, plan, indicator, records, run, page_url)
-            )
-            yield from records
+    header = [f["name"] for f in schema["fields"]]
 
-    tidy = links.tidy_csv()
-    written = out.csv(
-        tidy, [f["name"] for f in schema["fields"]], columns.rows(schema, everything())
-    )
+    def everything() -> Iterator[list[str]]:
+        for plan, indicator, records in rows.all():
+            # Each record's cells are made once, for this table and the indicator's CSV.
+            texts = [{k: columns.cell(v) for k, v in r.items() if v is not None} for r in records]
+            per_plan.setdefault(plan.name, []).extend(
+                _indicator_files(out, rows, plan, indicator, records, texts, run, page_url)
+            )
+            for text in texts:
+                yield [text.get(name, "") for name in header]
+
+    written = out.csv(links.tidy_csv(), header, everything())
     table = Table(
         "all-values",
         "all-values.csv",
@@ -108,16 +110,19 @@ def _indicator_files(
     plan: Plan,
     indicator: Indicator,
     records: list[dict[str, Any]],
+    texts: list[dict[str, str]],
     run: Run,
     page_url: Callable[[Plan, Indicator | None], str],
 ) -> list[Download]:
     own = {d: rows.dimensions.get(d, d) for d in indicator.dimensions}
     schema = tidy_schema(own)
     header = [f["name"] for f in schema["fields"]]
-    written = out.csv(links.indicator_csv(plan, indicator), header, columns.rows(schema, records))
+    cells = ([text.get(name, "") for name in header] for text in texts)
+    written = out.csv(links.indicator_csv(plan, indicator), header, cells)
     described = out.json(
         links.indicator_json(plan, indicator),
         _indicator_json(rows, plan, indicator, records, schema, run, page_url),
+        compact=True,  # one per indicator: the fast encoder
     )
     return [written, described]
 

@@ -56,9 +56,7 @@ def export_plan(root: Path, data_dir: Path, plan: str, out: Path) -> None:
         _resource_sheet(workbook.create_sheet(resource.name), resource, source.text)
     taken = {name.lower() for name in workbook.sheetnames}
     for indicator in model.indicators:
-        tracking_sheet(
-            workbook.create_sheet(tracking_sheet_name(indicator.id, taken)), model, indicator
-        )
+        tracking_sheet(workbook.create_sheet(tracking_sheet_name(indicator.id, taken)), indicator)
     write_meta(workbook, WorkbookMeta(plan, tuple(sources)))
     workbook.active = 1 if len(workbook.sheetnames) > 1 else 0
     _save(workbook, out)
