@@ -157,6 +157,9 @@ def status_chart_path(plan: str, review: str = "") -> str:
     return f"{charts_dir(plan)}/" + (f"reviews/{slug(review)}.svg" if review else "status.svg")
 
 
+#: The stylesheet a generated plain project adds for other engines' themes
+#: (ssa_site.build.generate_project).
+ENGINES_CSS = "assets/stylesheets/ssa-engines.css"
 CATALOG_PATH = "data.json"
 ALL_DATA_ZIP = "data/all-data.zip"
 EVALUATIONS_DATA_DIR = "data/evaluations"

@@ -28,6 +28,7 @@ from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
 from mkdocs.utils import CountHandler
 
+from ssa_site.base.urls import ENGINES_CSS
 from ssa_site.build import export, plain_config
 from ssa_site.build.internal import ROBOTS_TXT
 from ssa_site.build.setup import REQUIRED_EXTENSIONS, THEME_DIR
@@ -90,8 +91,6 @@ def main_template(config: MkDocsConfig) -> str:
     return ""
 
 
-#: The generated project's own stylesheet (ssa_site/templates/generate/engines.css).
-ENGINES_CSS = "assets/stylesheets/ssa-engines.css"
 #: The palette every engine's theme uses when it is given none.
 DEFAULT_PALETTE = {"scheme": "default", "primary": "indigo", "accent": "indigo"}
 
