@@ -3,14 +3,18 @@ work of a first build.
 
 A first build of a large site draws thousands of charts and writes every download, and
 MkDocs renders its pages in one process. :class:`Background` hands such work to worker
-processes, at a lower priority than the build itself so that they use the cores MkDocs
-leaves idle, and the build goes on:
+processes, which use the cores MkDocs leaves idle, and the build goes on:
 
 - files (:meth:`Background.start`), such as new charts: a page only needs a file's
   address. The build lists each file at once (ssa_site.build.deferred) and copies it into
   the site once :meth:`Background.finish` has seen every file made, at the end of the build;
 - jobs (:meth:`Background.submit`), such as the first run of the downloads, which the
   build collects with :meth:`Background.wait` where it needs them.
+
+Workers run at the build's own priority: on a busy machine a worker niced below the build
+got almost no processor, and the build waited for it. When the build reaches
+:meth:`Background.finish`, it makes itself the batches no worker has started yet, last
+first, while the workers go on from the first: nothing waits on a worker that is behind.
 
 Workers write into the content-addressed cache (ssa_site.cache.store) what the build
 would make itself, byte for byte; whatever a worker could not make or store, the build
@@ -19,7 +23,6 @@ makes itself. This module knows nothing of what the work is: callers hand it fun
 
 from __future__ import annotations
 
-import contextlib
 import os
 import pickle
 import sys
@@ -107,14 +110,6 @@ def hidden_main() -> Iterator[None]:
 
 #: Items handed to a worker at a time.
 _BATCH = 48
-#: Workers yield the processor to the build (nice(2) increment).
-_NICENESS = 10
-
-
-def _lower_priority() -> None:
-    # Where this cannot be done the workers run at the build's priority: same result.
-    with contextlib.suppress(AttributeError, OSError):
-        os.nice(_NICENESS)
 
 
 def _call(payload: bytes) -> Any:
@@ -170,21 +165,23 @@ class Background:
         payload = pickle.dumps((function, args), protocol=pickle.HIGHEST_PROTOCOL)
         try:
             if self._job_pool is None:
-                self._job_pool = worker_pool(1, _lower_priority)
+                self._job_pool = worker_pool(1)
             with hidden_main():
                 self._jobs[name] = self._job_pool.submit(_call, payload)
         except (OSError, RuntimeError):
             self.cancel()
 
     def wait(self, name: Hashable) -> bool:
-        """Wait for the job of this name, if one was started; whether it ran. A failed job
-        is not raised (the build then does the work itself, as it would without workers)."""
+        """Wait for the job of this name, if one was started; whether it ran. A job no
+        worker has started yet is cancelled, and a failed job is not raised: the build
+        then does the work itself, as it would without workers."""
         job = self._jobs.pop(name, None)
         if job is None:
             return False
-        done = True
+        done = not job.cancel()  # a job no worker has started yet: the build does it now
         try:
-            job.result()
+            if done:
+                job.result()
         except Exception as error:  # a broken worker, a full disk: the build does it
             log.debug("Background job %s failed (%s); done in the build instead", name, error)
             done = False
@@ -196,7 +193,7 @@ class Background:
 
     def _workers(self) -> Any:
         if self._pool is None:
-            self._pool = worker_pool(worker_count(), _lower_priority)
+            self._pool = worker_pool(worker_count())
             self._started = time.perf_counter()
         return self._pool
 
@@ -205,21 +202,29 @@ class Background:
         self._later.append(copy)
 
     def finish(self) -> None:
-        """Wait for every file and job, then make the copies MkDocs deferred."""
+        """Wait for every file and job, then make the copies MkDocs deferred. The batches
+        no worker has started yet are made here, from the last one back."""
         for name in list(self._jobs):
             self.wait(name)
-        made = 0
+        made = here = 0
+        for make, batch, future in reversed(self._batches):
+            if future.cancel():  # not started: the build is free, it makes them itself
+                make(batch)
+                here += len(batch)
+            made += len(batch)
         for make, batch, future in self._batches:
+            if future.cancelled():
+                continue
             try:
                 future.result()
             except Exception:  # a worker that broke: make its batch here
                 make(batch)
-            made += len(batch)
         if made:
             log.info(
-                "Made %d file(s) in worker processes, done %.2f s after they started",
+                "Made %d file(s) in worker processes, done %.2f s after they started%s",
                 made,
                 time.perf_counter() - self._started,
+                f" ({here} of them by the build itself)" if here else "",
             )
         self._shutdown()
         copies, self._later = self._later, []
