@@ -157,6 +157,18 @@ def status_chart_path(plan: str, review: str = "") -> str:
     return f"{charts_dir(plan)}/" + (f"reviews/{slug(review)}.svg" if review else "status.svg")
 
 
+#: Charts drawn for phones: the same paths under their own root (no name can collide).
+PHONE_CHARTS_ROOT = "assets/charts-phone"
+PHONE_MAP_PATH = "assets/maps/portfolio-phone.svg"
+
+
+def phone_chart_path(path: str) -> str:
+    """The phone-sized drawing of the chart (or map) at ``path``."""
+    if path == MAP_PATH:
+        return PHONE_MAP_PATH
+    return PHONE_CHARTS_ROOT + "/" + path.removeprefix(CHARTS_ROOT + "/")
+
+
 #: The stylesheet a generated plain project adds for other engines' themes
 #: (ssa_site.build.generate_project).
 ENGINES_CSS = "assets/stylesheets/ssa-engines.css"

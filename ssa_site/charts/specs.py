@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ssa_site.analysis.ratings import RATING_LABELS, RATINGS
 from ssa_site.analysis.tracking import Breakdown, breakdowns
 from ssa_site.base import urls
+from ssa_site.base.dates import day
 from ssa_site.base.urls import slug
 from ssa_site.charts.svg import (
     ACTUAL_COLOUR,
@@ -178,7 +179,7 @@ def status_chart(
         for rating in RATINGS
         if status.tally.count(rating)
     )
-    when = f" as of {as_of.isoformat()}" if as_of else ""
+    when = f" as of {day(as_of)}" if as_of else ""
     totals = ", ".join(f"{count} {label.lower()}" for _, label, count in status.tally.items())
     each = " ".join(
         f"{result.id} {result.title}: "

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +43,34 @@ FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial,
 
 LINE, BAR, STACKED_HBAR = "line", "bar", "stacked-hbar"
 
+#: The widths a chart is drawn at. A page offers both (``<picture>``): the phone drawing
+#: below 720 px of screen, where the desktop one would shrink its text under 11 px.
+DESKTOP_WIDTH, PHONE_WIDTH = 800, 360
+#: The media query that picks the phone drawing (mkdocs-material's own tablet breakpoint).
+PHONE_MEDIA = "screen and (max-width: 44.9375em)"
+
+
+@dataclass(frozen=True)
+class Look:
+    """Type sizes and room of a drawing width, in SVG pixels (a drawing is shown at about
+    its own width: text keeps about these sizes on screen)."""
+
+    title: int
+    label: int
+    legend: int
+    margin: int
+    legend_columns: int  # at most
+    y_labels: int  # room for the value axis' labels
+
+    @property
+    def char_width(self) -> float:
+        """Average width of a character of the axis labels (sans-serif)."""
+        return self.label * 0.57
+
+
+DESKTOP_LOOK = Look(title=18, label=14, legend=14, margin=16, legend_columns=5, y_labels=70)
+PHONE_LOOK = Look(title=16, label=14, legend=14, margin=8, legend_columns=2, y_labels=56)
+
 
 @dataclass(frozen=True)
 class Series:
@@ -72,6 +100,23 @@ class Chart:
     y_range: tuple[float, float] | None = None
     y_labels: tuple[float, ...] | None = None  # value axis ticks, e.g. whole numbers
     x_title: str = ""
+    width: int = DESKTOP_WIDTH
+
+    @property
+    def look(self) -> Look:
+        return PHONE_LOOK if self.width <= PHONE_WIDTH else DESKTOP_LOOK
+
+    @property
+    def media(self) -> str:
+        """The media query of screens this drawing is for ("": any)."""
+        return PHONE_MEDIA if self.width <= PHONE_WIDTH else ""
+
+    def for_phones(self) -> Chart:
+        """The same chart drawn for a phone's width (its file beside the desktop one)."""
+        height = self.height if self.kind == STACKED_HBAR else round(self.height * 0.8)
+        return replace(
+            self, path=urls.phone_chart_path(self.path), width=PHONE_WIDTH, height=height
+        )
 
     @property
     def drawn_height(self) -> int:
@@ -82,10 +127,17 @@ class Chart:
     def chart_id(self) -> str:
         """A stable id for the SVG, from the file path (never random)."""
         stem = self.path.removeprefix(urls.CHARTS_ROOT + "/").removesuffix(".svg")
+        if self.width <= PHONE_WIDTH:
+            stem = "phone/" + stem.removeprefix(urls.PHONE_CHARTS_ROOT + "/")
         return "ssa-chart-" + (re.sub(r"[^A-Za-z0-9]+", "-", stem).strip("-").lower() or "x")
 
 
-def _style(colours: tuple[str, ...]) -> Style:
+def drawings(charts: list[Chart]) -> list[Chart]:
+    """Every chart at a desktop's width, then each again at a phone's (pages offer both)."""
+    return [*charts, *(chart.for_phones() for chart in charts)]
+
+
+def _style(colours: tuple[str, ...], look: Look = DESKTOP_LOOK) -> Style:
     return Style(
         background="#ffffff",
         plot_background="#ffffff",
@@ -97,12 +149,13 @@ def _style(colours: tuple[str, ...]) -> Style:
         transition="0ms",
         colors=colours or OKABE_ITO,
         font_family=FONT,
-        title_font_size=18,
-        label_font_size=13,
-        major_label_font_size=13,
-        legend_font_size=14,
-        value_font_size=12,
-        tooltip_font_size=12,
+        title_font_size=look.title,
+        label_font_size=look.label,
+        major_label_font_size=look.label,
+        legend_font_size=look.legend,
+        value_font_size=look.label,
+        value_label_font_size=look.label,
+        tooltip_font_size=look.label,
         guide_stroke_color="#d0d4da",
         guide_stroke_dasharray="0",
         major_guide_stroke_color="#b0b6be",
@@ -187,7 +240,7 @@ _KINDS: dict[str, Any] = {
 
 
 def _legend_columns(chart: Chart) -> int:
-    return min(max(len(chart.series), 1), 5)
+    return min(max(len(chart.series), 1), chart.look.legend_columns)
 
 
 def _legend_shortfall(chart: Chart) -> int:
@@ -195,16 +248,13 @@ def _legend_shortfall(chart: Chart) -> int:
     return 26 if len(chart.series) % _legend_columns(chart) else 0
 
 
-#: Average width of a character of the axis labels (13 px sans-serif), and the room for
-#: the plot beside the value axis, to tell whether the x labels of a chart would collide.
-_CHAR_WIDTH = 7.4
-_PLOT_WIDTH = 800 - 2 * 16 - 70
-
-
 def _label_spacing(chart: Chart) -> tuple[float, float]:
-    """The widest x label and the room each label has, in pixels."""
-    widest = max((len(label) for label in chart.x_labels), default=0) * _CHAR_WIDTH
-    return widest, _PLOT_WIDTH / max(len(chart.x_labels), 1)
+    """The widest x label and the room each label has beside the value axis, in pixels, to
+    tell whether the x labels of a chart would collide."""
+    look = chart.look
+    widest = max((len(label) for label in chart.x_labels), default=0) * look.char_width
+    plot_width = chart.width - 2 * look.margin - look.y_labels
+    return widest, plot_width / max(len(chart.x_labels), 1)
 
 
 def _x_label_layout(chart: Chart) -> dict[str, Any]:
@@ -215,7 +265,7 @@ def _x_label_layout(chart: Chart) -> dict[str, Any]:
     layout: dict[str, Any] = {"x_label_rotation": 0}
     if chart.kind == LINE:
         # The last period's label is centred on the plot's edge: room for its right half.
-        layout["margin_right"] = max(16, math.ceil(widest / 2))
+        layout["margin_right"] = max(chart.look.margin, math.ceil(widest / 2))
     if chart.kind == STACKED_HBAR or widest <= room * 0.9:
         return layout
     if chart.kind == LINE:
@@ -269,14 +319,15 @@ def chart_files(charts: list[Chart], cache_dir: Path) -> list[Path] | None:
 @lru_cache(maxsize=4096)
 def render_svg(chart: Chart) -> bytes:
     """The chart as SVG bytes; the same chart always gives the same bytes (and is cached)."""
+    phone = chart.width <= PHONE_WIDTH
     graph = _KINDS[chart.kind](
-        style=_style(tuple(s.colour for s in chart.series)),
-        title=chart.title,
+        style=_style(tuple(s.colour for s in chart.series), chart.look),
+        title=_shortened(chart.title, 70 if phone else 160),
         x_labels=list(chart.x_labels),
-        y_title=chart.y_title or None,
-        x_title=chart.x_title or None,
+        y_title=_shortened(chart.y_title, 28 if phone else 60) or None,
+        x_title=_shortened(chart.x_title, 40 if phone else 90) or None,
         y_labels=list(chart.y_labels) if chart.y_labels else None,
-        width=800,
+        width=chart.width,
         height=chart.drawn_height,
         js=[],  # no script from anywhere: no tooltips, the data table is beside the chart
         disable_xml_declaration=False,
@@ -285,14 +336,14 @@ def render_svg(chart: Chart) -> bytes:
         legend_at_bottom=True,
         legend_at_bottom_columns=_legend_columns(chart),
         legend_box_size=14,
-        margin_bottom=16 + _legend_shortfall(chart),
+        margin_bottom=chart.look.margin + _legend_shortfall(chart),
         truncate_legend=-1,
         truncate_label=-1,
         **_x_label_layout(chart),
         print_values=False,
         allow_interruptions=False,
         include_x_axis=chart.kind != LINE,
-        margin=16,
+        margin=chart.look.margin,
         range=chart.y_range,
         css=["file://style.css", "file://graph.css", *_series_css(chart)],
     )
@@ -308,6 +359,13 @@ def render_svg(chart: Chart) -> bytes:
     graph.add_xml_filter(lambda root: _clean(root, chart))
     svg = graph.render()
     return svg if isinstance(svg, bytes) else svg.encode("utf-8")
+
+
+def _shortened(text: str, limit: int) -> str:
+    """Text drawn in the chart, cut to ``limit`` characters: a long title would take the
+    plot's room (pygal then wraps it for ever). The full title is the SVG's <title>."""
+    words = " ".join(text.split())
+    return words if len(words) <= limit else words[: limit - 1].rstrip() + "…"
 
 
 def _local(tag: object) -> str:

@@ -16,13 +16,15 @@ from typing import TYPE_CHECKING, Any
 
 import pycountry
 from pygal.style import Style
+from pygal_maps_world.i18n import COUNTRIES
 from pygal_maps_world.maps import World
 
 from ssa_site.analysis.ratings import RATING_LABELS, RATINGS
 from ssa_site.analysis.rollup import roll_up
 from ssa_site.base import urls
+from ssa_site.charts.map_marks import Box, add_marks, country_bounds, zoomed
 from ssa_site.charts.specs import RATING_COLOURS
-from ssa_site.charts.svg import FONT, Chart, _clean
+from ssa_site.charts.svg import FONT, PHONE_WIDTH, Chart, _clean
 
 if TYPE_CHECKING:
     from ssa_site.analysis.rollup import StatusBoard
@@ -32,6 +34,8 @@ _UUID = "assets-maps-portfolio"  # the SVG's id (chart-<uuid>): fixed, never ran
 #: Countries without a plan: light grey land with white borders, so coloured ones stand out.
 _LAND = f"#chart-{_UUID} .country:not(.series){{fill:#e4e7eb;stroke:#ffffff}}"
 WIDTH, HEIGHT = 800, 430
+#: The phone's map: the plot only, zoomed to the portfolio (the page gives title and legend).
+PHONE_HEIGHT = 240
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,11 @@ class Country:
     def label(self) -> str:
         """ "Honduras (HND)"; a code that names no country is shown as it is."""
         return f"{self.name} ({self.code})" if self.alpha2 else self.code
+
+    @property
+    def on_map(self) -> bool:
+        """Whether the world map can draw it (a code of a country the map knows)."""
+        return self.alpha2 is not None and self.alpha2 in COUNTRIES
 
     @property
     def rating_label(self) -> str:
@@ -92,16 +101,20 @@ def describe(found: tuple[Country, ...]) -> str:
     )
 
 
-def map_svg(found: tuple[Country, ...], href: dict[str, str]) -> bytes:
-    """The map as SVG bytes; ``href`` gives each country code the link it opens."""
+def map_svg(found: tuple[Country, ...], href: dict[str, str], phone: bool = False) -> bytes:
+    """The map as SVG bytes; ``href`` gives each country code the link it opens. Each
+    country is ringed and named; a phone's map is zoomed to the countries."""
     return _render(
-        tuple((c.alpha2, c.rating, c.name, href.get(c.code, "")) for c in found if c.alpha2),
+        tuple((c.alpha2, c.rating, c.name, href.get(c.code, "")) for c in found if c.on_map),
         describe(found),
+        phone,
     )
 
 
 @lru_cache(maxsize=8)
-def _render(areas: tuple[tuple[str | None, str, str, str], ...], description: str) -> bytes:
+def _render(
+    areas: tuple[tuple[str | None, str, str, str], ...], description: str, phone: bool = False
+) -> bytes:
     ratings = [r for r in RATINGS if any(a[1] == r for a in areas)]
     style = Style(
         background="#ffffff",
@@ -119,21 +132,20 @@ def _render(areas: tuple[tuple[str | None, str, str, str], ...], description: st
     )
     graph = World(
         style=style,
-        title="Countries with plans, by overall status",
-        width=WIDTH,
-        height=HEIGHT,
+        title=None if phone else "Countries with plans, by overall status",
+        width=PHONE_WIDTH if phone else WIDTH,
+        height=PHONE_HEIGHT if phone else HEIGHT,
         js=[],
         pretty_print=False,
-        show_legend=bool(ratings),
+        show_legend=bool(ratings) and not phone,
         legend_at_bottom=True,
         legend_at_bottom_columns=max(len(ratings), 1),
         legend_box_size=14,
-        margin=8,
+        margin=0 if phone else 8,
         css=["file://style.css", "file://graph.css", f"inline:{_LAND}"],
     )
-    chart = Chart(
-        urls.MAP_PATH, "map", "Countries with plans, by overall status", description, (), ()
-    )
+    path = urls.phone_chart_path(urls.MAP_PATH) if phone else urls.MAP_PATH
+    chart = Chart(path, "map", "Countries with plans, by overall status", description, (), ())
     graph.uuid = _UUID
     for rating in ratings:
         values: list[Any] = []
@@ -148,9 +160,43 @@ def _render(areas: tuple[tuple[str | None, str, str, str], ...], description: st
                 value["xlink"] = {"href": link, "target": "_top"}
             values.append(value)
         graph.add(RATING_LABELS[rating], values)
-    graph.add_xml_filter(lambda root: _compact(_clean(root, chart)))
+    names = {alpha2: name for alpha2, _, name, _ in areas}
+    graph.add_xml_filter(lambda root: _mark(_compact(_clean(root, chart)), names, phone))
     svg = graph.render()
     return svg if isinstance(svg, bytes) else svg.encode("utf-8")
+
+
+def _mark(root: Any, names: dict[str | None, str], zoom: bool) -> Any:
+    """Ring and name each country of the portfolio; zoom a phone's map to them."""
+    inner = next((e for e in root.iter() if e is not root and _tag(e) == "svg"), None)
+    if inner is None:
+        return root
+    places: list[tuple[Box, str]] = []
+    for group in inner.iter():
+        classes = (group.get("class") or "").split()
+        if _tag(group) == "g" and "series" in classes and classes[0] in names:
+            box = country_bounds(group)
+            if box is not None:
+                places.append((box, names[classes[0]]))
+    if not places:
+        return root
+    places.sort(key=lambda place: place[1])
+    width, height = float(inner.get("width") or 1), float(inner.get("height") or 1)
+    x, y, w, h = (float(n) for n in (inner.get("viewBox") or "0 0 1 1").split())
+    view = Box(x, y, x + w, y + h)
+    if zoom:
+        longest = max(len(name) for _, name in places)
+        view = zoomed([box for box, _ in places], width / height, 0)
+        for _ in range(2):  # room for the names, in the units of the zoomed view
+            per_px = view.width / width
+            view = zoomed([box for box, _ in places], width / height, longest * 8 * per_px)
+        inner.set("viewBox", view.view_box())
+    add_marks(inner, places, max(view.width / width, view.height / height))
+    return root
+
+
+def _tag(element: Any) -> str:
+    return element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
 
 
 def _compact(root: Any) -> Any:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 import yaml
 
-from ssa_site.base import urls
+from ssa_site.base import dates, urls
 from ssa_site.model.plan import format_number
 
 if TYPE_CHECKING:
@@ -32,6 +32,8 @@ def environment(override_dirs: list[Path] | tuple[Path, ...] = ()) -> jinja2.Env
     env.filters["money"] = lambda v: "" if v is None else f"${format_number(float(v))}"
     env.globals["urls"] = urls  # every address: see ssa_site.base.urls
     env.filters["label"] = lambda v: str(v or "").replace("-", " ").replace("_", " ").capitalize()
+    env.filters["day"] = dates.day  # dates for people: see ssa_site.base.dates
+    env.filters["period_span"] = dates.period_span
     return env
 
 

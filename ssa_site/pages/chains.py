@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ssa_site.analysis.alignment import Alignment
+from ssa_site.analysis.logic_drawing import draw
 from ssa_site.analysis.logic_model import logic_model
 from ssa_site.base.urls import ALIGNMENT_URI, logic_model_uri
 
@@ -27,6 +28,7 @@ def logic_model_pages(context: PageContext) -> list[Generated]:
             meta={"hide": ["navigation", "toc"], "search": {"exclude": True}},
             plan=plan,
             model=logic_model(plan),
+            drawing=draw(logic_model(plan)),
             alignment=alignment,
         )
         for plan in portfolio.plans

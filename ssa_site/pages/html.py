@@ -1,8 +1,11 @@
 """Finishing touches on the HTML of a rendered page (what MkDocs passes to on_page_content).
 
-* Glossary terms in running text become ``<abbr title="definition">`` tooltips; never in
-  headings, links, code, SVG, buttons or forms, inside another ``<abbr>``/``<dfn>``, or in
-  any attribute. Only text between tags is touched, and it stays as it was escaped.
+* Glossary terms in running text become ``<abbr title="definition">`` tooltips: the first
+  use of each term on a page only; never in headings, captions, figures, tables, links,
+  code, SVG, buttons or forms, inside another ``<abbr>``/``<dfn>``, in any attribute, inside
+  a hyphenated word or in a name ("Larchmont Evaluation Group": a capitalised term next to
+  another capitalised word). Only text between tags is touched, and it stays as it was
+  escaped.
 * Data tables, charts, download lists and lists of other results on generated pages
   (``_EXCLUDED_CLASSES``) are left out of the search index: they repeat the titles of
   pages that are indexed themselves, or each other.
@@ -24,8 +27,12 @@ SKIP = frozenset(
         "a",
         "abbr",
         "button",
+        "caption",
         "code",
         "dfn",
+        "dt",
+        "figcaption",
+        "figure",
         "h1",
         "h2",
         "h3",
@@ -42,7 +49,9 @@ SKIP = frozenset(
         "script",
         "select",
         "style",
+        "summary",
         "svg",
+        "table",
         "textarea",
         "title",
         "var",
@@ -99,15 +108,15 @@ class TermMarker:
             else None
         )
 
-    def _wrap(self, match: re.Match[str]) -> str:
+    def _term(self, match: re.Match[str]) -> Term | None:
         text = match.group(0)
         key = text.lower()
         if key not in self.by_form:
             key = " ".join(key.split())  # a multi-word term across a line break
         term = self.by_form.get(key)
         if term is None or self.exact.get(key, text) != text:
-            return text
-        return f'<abbr title="{self.titles[id(term)]}">{text}</abbr>'
+            return None
+        return term
 
     def mark(self, html: str) -> str:
         """``html`` with the terms of its text nodes wrapped in ``<abbr>``.
@@ -121,6 +130,7 @@ class TermMarker:
         if not matches:
             return html
         skipped = skipped_spans(html)
+        seen: set[int] = set()  # terms marked already: the first use on a page only
         out: list[str] = []
         position = 0
         span = 0
@@ -132,13 +142,31 @@ class TermMarker:
                 continue  # in a skipped element, a comment or a raw-text element
             if html.rfind("<", 0, start) > html.rfind(">", 0, start):
                 continue  # inside a tag: an attribute value
-            wrapped = self._wrap(match)
-            if wrapped is not match.group(0):
-                out.append(html[position:start])
-                out.append(wrapped)
-                position = match.end()
+            term = self._term(match)
+            if term is None or id(term) in seen or in_name(html, match):
+                continue
+            seen.add(id(term))
+            out.append(html[position:start])
+            out.append(f'<abbr title="{self.titles[id(term)]}">{match.group(0)}</abbr>')
+            position = match.end()
         out.append(html[position:])
         return "".join(out)
+
+
+_WORD_BEFORE = re.compile(r"([\w'’-]+)[ \t]+$")
+_WORD_AFTER = re.compile(r"^[ \t]+([\w'’-]+)")
+
+
+def in_name(html: str, match: re.Match[str]) -> bool:
+    """Whether a capitalised match is part of a name: a capitalised word right before or
+    after it in the same text ("Larchmont Evaluation Group", "Evaluation Group", "Global
+    Goals"). A capitalised term at the start of a sentence followed by lower case is not."""
+    text = match.group(0)
+    if not text[:1].isupper():
+        return False
+    before = _WORD_BEFORE.search(html, max(0, match.start() - 40), match.start())
+    after = _WORD_AFTER.search(html[match.end() : match.end() + 40])
+    return any(word is not None and word.group(1)[:1].isupper() for word in (before, after))
 
 
 def skipped_spans(html: str) -> list[tuple[int, int]]:

@@ -16,7 +16,14 @@ from ssa_site.base.logs import logger
 from ssa_site.base.periods import parse_period
 from ssa_site.cache.workers import parallel_map
 from ssa_site.charts.specs import dimension_charts, indicator_chart, status_chart
-from ssa_site.charts.svg import Chart, cached_svg, cached_svgs, chart_files, render_svg
+from ssa_site.charts.svg import (
+    Chart,
+    cached_svg,
+    cached_svgs,
+    chart_files,
+    drawings,
+    render_svg,
+)
 from ssa_site.model.plan import Indicator, Value
 from ssa_site.output.context import Generated, GeneratedAsset, PageContext
 
@@ -68,7 +75,8 @@ def chart_assets(
 
 
 def performance_files(context: PageContext) -> list[Generated]:
-    """Indicator, breakdown and plan status charts, and the status method page."""
+    """Indicator, breakdown and plan status charts (each at a desktop's and a phone's
+    width), and the status method page."""
     start = time.perf_counter()
     board = context.status
     charts: list[Chart] = []
@@ -81,7 +89,7 @@ def performance_files(context: PageContext) -> list[Generated]:
             if trend is not None:
                 charts.append(trend)
             charts.extend(chart for _, chart in dimension_charts(indicator) if chart)
-    generated = chart_assets(charts, context.cache_dir, context.background)
+    generated = chart_assets(drawings(charts), context.cache_dir, context.background)
     waiting = sum(isinstance(g, GeneratedAsset) and g.deferred for g in generated)
     log.info(
         "Charts: %d in %.2f s%s",

@@ -32,6 +32,7 @@ def reader_pages(context: PageContext) -> list[Generated]:
     glossary = context.glossary or packaged_glossary()
     return [
         GeneratedAsset(urls.MAP_PATH, map_svg(found, href)),
+        GeneratedAsset(urls.phone_chart_path(urls.MAP_PATH), map_svg(found, href, phone=True)),
         context.page(
             urls.GLOSSARY_URI,
             "glossary.html",

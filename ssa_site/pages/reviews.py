@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ssa_site.base.urls import review_uri
 from ssa_site.charts.specs import status_chart
+from ssa_site.charts.svg import drawings
 from ssa_site.pages.performance import chart_assets
 
 if TYPE_CHECKING:
@@ -71,4 +72,4 @@ def review_pages(context: PageContext) -> list[Generated]:
                     narrative=context.filter(review.body),
                 )
             )
-    return generated + chart_assets(charts, context.cache_dir, context.background)
+    return generated + chart_assets(drawings(charts), context.cache_dir, context.background)

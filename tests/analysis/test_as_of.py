@@ -123,7 +123,10 @@ def test_a_build_with_the_option_shows_statuses_as_of_that_date(root: Path) -> N
     assert code == 0, output
     assert "Status as of 2024-12-31, set by the plugin option as_of" in output
     method = read(root / "out", "method/status/index.html")
-    assert "For this build it is <strong>2024-12-31</strong>" in method
+    assert (
+        'For this build it is <strong><time datetime="2024-12-31">31 Dec 2024</time></strong>'
+        in method
+    )
     sitemap = read(root / "out", "sitemap.xml")
     assert "<lastmod>2027-09-30</lastmod>" in sitemap  # the build is dated by the data
     assert "2024-12-31" not in sitemap

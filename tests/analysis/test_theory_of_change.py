@@ -119,7 +119,7 @@ def test_pages_show_the_sections_in_a_consistent_place(tmp_path: Path) -> None:
         "Problem statement Smuggling funds armed groups.",
         "Theory of change If borders and courts improve",
         "Results hierarchy",
-        "Assumptions The ministry stays committed.",
+        "Assumptions Show the assumptions The ministry stays committed.",  # folded
     ]
     positions = [plan.index(part) for part in order]
     assert positions == sorted(positions)

@@ -41,6 +41,11 @@ class _Charts(HTMLParser):
             self.events.append(("table", values))
 
 
+def _phone_drawing(values: dict[str, str]) -> bool:
+    src = urlsplit(values.get("src", "")).path
+    return "/charts-phone/" in src or src.endswith("-phone.svg")
+
+
 def charts_of(site: Path) -> list[tuple[str, dict[str, str], bool]]:
     """(page, attributes of the chart, whether a table follows it before the next chart)."""
     found = []
@@ -51,7 +56,11 @@ def charts_of(site: Path) -> list[tuple[str, dict[str, str], bool]]:
         for index, (kind, values) in enumerate(events):
             if kind != "chart":
                 continue
-            following = [k for k, _ in events[index + 1 :]]
+            # The phone drawing of a chart next to it is the same chart (one table for both).
+            following = [
+                "phone-drawing" if k == "chart" and _phone_drawing(v) else k
+                for k, v in events[index + 1 :]
+            ]
             next_chart = following.index("chart") if "chart" in following else len(following)
             found.append((rel, values, "table" in following[:next_chart]))
     return found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from datetime import date
 
 from lxml import etree
@@ -165,7 +166,7 @@ def test_status_chart_counts_indicators_by_objective_and_rating() -> None:
     assert chart is not None
     assert chart.x_labels == ("O1",)
     assert [(s.name, s.values) for s in chart.series] == [("Achieved", (1,)), ("No data", (1,))]
-    assert "as of 2025-01-01" in chart.title
+    assert "as of 1 Jan 2025" in chart.title
     assert "1 achieved, 1 no data. O1 One: 1 achieved, 1 no data." in chart.description
     assert parse(render_svg(chart)) is not None
 
@@ -212,3 +213,47 @@ def test_crowded_bars_turn_their_labels_and_keep_every_one() -> None:
     # The chart grows by the turned labels' height, so the plot keeps its size.
     view_box = (parse(svg).get("viewBox") or "").split()
     assert int(view_box[3]) == chart.drawn_height > chart.height
+
+
+def _font_sizes(svg: bytes) -> list[float]:
+    """Every font size pygal's stylesheet gives text that the chart shows."""
+    css = " ".join(e.text or "" for e in parse(svg).iter(f"{SVG}style"))
+    rules = re.findall(r"([^{}]*)\{[^}]*font-size:([\d.]+)px", css)
+    return [float(size) for selector, size in rules if "no_data" not in selector]
+
+
+def test_every_chart_is_also_drawn_for_phones_with_legible_text() -> None:
+    # A phone shows a chart about 360 px wide: the phone drawing is that wide, so its text
+    # keeps its size on screen; the desktop drawing would shrink to 45 % (6 px labels).
+    chart = indicator_chart(I1)
+    assert chart is not None
+    phone = chart.for_phones()
+    assert phone.path == "assets/charts-phone/northland/indicators/I1.svg"
+    assert phone.media == "screen and (max-width: 44.9375em)" and chart.media == ""
+    svg = render_svg(phone)
+    view_box = (parse(svg).get("viewBox") or "").split()
+    assert view_box[2] == "360" and int(view_box[3]) == phone.drawn_height
+    assert min(_font_sizes(svg)) >= 14 * 0.8  # label text: 14 px at 360 px
+    assert parse(svg).get("id") != parse(render_svg(chart)).get("id")  # ids stay unique
+
+
+def test_a_phone_time_line_drops_labels_that_would_collide_at_its_width() -> None:
+    series = Series("Actual", tuple(float(i) for i in range(len(QUARTERS))), OKABE_ITO[0])
+    chart = Chart("assets/charts/p/q.svg", LINE, "Quarterly", "d", QUARTERS, (series,))
+    labels = _x_labels(render_svg(chart.for_phones()))
+    xs = [float(t.get("x")) for t in labels]
+    assert len(labels) >= 2
+    assert min(b - a for a, b in itertools.pairwise(xs)) > len("FY2022-Q1") * 14 * 0.57
+    assert xs[-1] + len(labels[-1].text) * 14 * 0.57 / 2 <= 360
+
+
+def test_a_very_long_title_or_unit_is_shortened_in_the_drawing_only() -> None:
+    title = "A title that goes on " * 20
+    series = Series("Actual", (1.0, 2.0), OKABE_ITO[0])
+    chart = Chart("assets/charts/p/t.svg", LINE, title, "d", ("2023", "2024"), (series,))
+    chart = replace(chart, y_title="unit " * 40)
+    for drawing in (chart, chart.for_phones()):
+        svg = parse(render_svg(drawing))  # drawn, with room left for the plot
+        assert svg.find(f"{SVG}title").text == title  # the full title stays the SVG's name
+        drawn = [t.text or "" for t in svg.iter(f"{SVG}text") if "title" in (t.get("class") or "")]
+        assert all(len(line) <= 160 for line in drawn) and any("…" in t for t in drawn)

@@ -55,6 +55,7 @@ EXTRA_VALUES = [
 def text_of(page: str) -> str:
     article = page.split('<article class="md-content__inner md-typeset">', 1)[1]
     article = article.split("</article>", 1)[0]
+    article = re.sub(r"</?time\b[^>]*>", "", article)  # dates are inline
     return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", article)))
 
 
@@ -94,7 +95,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_indicator_page_shows_status_with_the_arithmetic(site: Path) -> None:
     text = text_of(read(site, I1))
     assert "Status: At risk" in text
-    assert "as of 2024-10-20" in text  # the latest reported date of the public data
+    assert "as of 20 Oct 2024" in text  # the latest reported date of the public data
     # No FY2024 target: 41 + (70 − 41) × 366 ÷ 731 = 55.52; (52 − 41) ÷ (55.52 − 41) = 76%
     assert "41 + (70 − 41) × 366 ÷ 731 days = 55.52" in text
     assert "(52 − 41) ÷ (55.52 − 41) = 11 ÷ 14.52 = 76%" in text
@@ -110,13 +111,15 @@ def test_indicator_page_has_a_chart_with_alt_text_and_the_tracking_table(site: P
     assert svg.read_text().count("<desc") >= 1
     assert "Baseline: 41 in FY2023" in html.unescape(img.group(2))
     table = text_of(page).split("Tracking table of I1 (percent)", 1)[1]
-    assert re.search(r"FY2023 2022-10-01 to 2023-09-30 41 — — ", table)
+    assert re.search(r"FY2023 \(Oct 2022 – Sep 2023\) 41 — — ", table)
     assert re.search(
-        r"FY2024 2023-10-01 to 2024-09-30 — — 52 — — "
-        r"76% of interim target 55.52 At risk 2024-10-20",
+        r"FY2024 \(Oct 2023 – Sep 2024\) — — 52 — — "
+        r"76% of interim target 55.52 At risk 20 Oct 2024",
         table,
     )
-    assert re.search(r"FY2025 2024-10-01 to 2025-09-30 — 70 — ", table)
+    assert re.search(r"FY2025 \(Oct 2024 – Sep 2025\) — 70 — ", table)
+    # The period's days are in the page for machines: <time datetime="start/end">.
+    assert '<time datetime="2023-10-01/2024-09-30">FY2024 (Oct 2023 – Sep 2024)</time>' in page
 
 
 def test_disaggregations_get_a_table_and_a_chart_each(site: Path) -> None:
@@ -164,9 +167,10 @@ def test_status_shows_on_every_index_of_indicators_and_results(site: Path) -> No
         site, "plans/northland-ics/index.html"
     )
     assert re.search(r"O1 Border agencies detect illicit flows At risk", plan)  # result tree
-    assert re.search(r"I1 Share of crossings screened At risk", plan)  # indicator table
+    assert re.search(r"I1 Share of crossings screened \(percent\) At risk", plan)  # indicators
     result = text_of(read(site, "plans/northland-ics/results/O1.1/index.html"))
-    assert "Status: At risk" in result and "Q1 Screening law adopted Achieved" in result
+    assert "Status: At risk" in result
+    assert re.search(r"Q1 Screening law adopted \([^)]*\) Achieved", result)
     home = text_of(read(site, "index.html"))
     assert re.search(r"Status: At risk 1 achieved · 4 at risk", home)
     assert "ssa-status--" in read(site, "plans/northland-ics/logic-model/index.html")
@@ -218,7 +222,7 @@ def test_thresholds_and_late_reports_follow_the_configuration(project, monkeypat
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1731628800")  # 2024-11-15
     text = text_of(read(build(root), I1))
     assert "Status: On track" in text  # 76% ≥ 70%
-    assert "as of 2024-11-15" in text
+    assert "as of 15 Nov 2024" in text
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
     site = build(root)
     text = text_of(read(site, I1))
@@ -249,9 +253,14 @@ def test_every_chart_image_reserves_the_size_of_its_svg(tmp_path: Path) -> None:
     site = build(root)
     sizes, taller = 0, 0
     for page in site.rglob("*.html"):
-        for src, width, height in re.findall(
-            r'<img src="([^"]+\.svg)"[^>]* width="(\d+)" height="(\d+)"', page.read_text("utf-8")
-        ):
+        html = page.read_text("utf-8")
+        found = re.findall(r'<img src="([^"]+\.svg)"[^>]* width="(\d+)" height="(\d+)"', html)
+        # The phone drawing of each chart, picked by the screen's width, reserves its own size.
+        phones = re.findall(
+            r'<source media="[^"]+" srcset="([^"]+\.svg)" width="(\d+)" height="(\d+)">', html
+        )
+        assert len(phones) == len(found), page
+        for src, width, height in found + phones:
             svg = (page.parent / src).resolve().read_text("utf-8")
             view_box = re.search(r'viewBox="0 0 (\d+) (\d+)"', svg)
             assert view_box is not None, src

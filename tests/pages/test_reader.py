@@ -215,7 +215,7 @@ def test_home_shows_each_plan_with_period_status_and_latest_review(example):
     assert "2022–2026" in kestria
     assert re.search(r"Status: (On track|At risk|Off track|Achieved)", kestria)
     assert re.search(r"\d+ achieved", kestria)
-    assert re.search(r"Latest progress review: \d{4}-\d{2}-\d{2}", kestria)
+    assert re.search(r"Latest progress review: \d{1,2} [A-Z][a-z]{2} \d{4}", kestria)
 
 
 @pytest.mark.slow
@@ -239,7 +239,19 @@ def test_map_shows_the_countries_with_their_status_and_a_table(example):
     for href in svg.xpath("//s:a/@x:href", namespaces=ns):
         assert html_file(site, href, "assets/maps/portfolio.svg"), href
     home = article(site, "index.html")
-    assert home.xpath('//object[@type="image/svg+xml"]/@data') == ["assets/maps/portfolio.svg"]
+    assert home.xpath('//object[@type="image/svg+xml"]/@data') == [
+        "assets/maps/portfolio.svg",
+        "assets/maps/portfolio-phone.svg",  # zoomed to the countries, shown on phones
+    ]
+    # Each country is findable however small: ringed and named, on both maps.
+    for name in ("portfolio.svg", "portfolio-phone.svg"):
+        drawn = etree.fromstring((site / "assets/maps" / name).read_bytes())
+        marks = drawn.xpath('//s:g[@class="ssa-map-marks"]', namespaces=ns)[0]
+        assert marks.xpath("s:text/text()", namespaces=ns) == ["Honduras", "Mozambique"]
+        assert len(marks.xpath("s:circle", namespaces=ns)) == 2
+    phone = etree.fromstring((site / "assets/maps/portfolio-phone.svg").read_bytes())
+    inner = phone.xpath("//s:svg//s:svg", namespaces=ns)[0]
+    assert float(inner.get("viewBox").split()[2]) < 2754  # narrower than the whole world
     table = home.xpath('//table[contains(@class, "ssa-map-table")]')[0]
     rows = [" ".join(" ".join(tr.itertext()).split()) for tr in table.xpath(".//tbody/tr")]
     assert rows[0].startswith("Honduras (HND) ") and rows[1].startswith("Mozambique (MOZ) ")
@@ -491,3 +503,24 @@ def test_terms_are_marked_in_text_only():
         == '<table data-search-exclude class="ssa-table x">'
     )
     assert exclude_data_tables('<table class="mine">') == '<table class="mine">'
+
+
+def test_a_term_is_marked_at_its_first_use_in_running_text_only():
+    from ssa_site.pages.html import TermMarker
+
+    marker = TermMarker(packaged_glossary())
+    marked = marker.mark(
+        "<h2>The baseline</h2><p>The Larchmont Evaluation Group ran an evaluation. "
+        "Evaluation Group staff met. Evaluation found the baseline, and the baseline moved. "
+        'A SUB-OBJECTIVE, a <span class="ssa-level" data-glossary-skip>Sub objective</span>.'
+        "</p><table><caption>target</caption><tr><th>target</th><td>target</td></tr></table>"
+        "<figure><figcaption>indicator</figcaption></figure><p>One target, two targets.</p>"
+    )
+    marks = re.findall(r"<abbr[^>]*>([^<]*)</abbr>", marked)
+    # Once per term, in paragraphs only; names and headings keep their words unmarked.
+    assert marks == ["evaluation", "baseline", "target"]
+    assert ">OBJECTIVE<" not in marked and ">objective<" not in marked  # words stay whole
+    assert "The Larchmont Evaluation Group ran" in marked
+    assert "Evaluation Group staff" in marked
+    assert "<h2>The baseline</h2>" in marked and "<caption>target</caption>" in marked
+    assert "<figcaption>indicator</figcaption>" in marked

@@ -24,7 +24,7 @@ REVIEWS = "plans/northland-ics/reviews"
 def text_of(page: str) -> str:
     article = page.split('<article class="md-content__inner md-typeset">', 1)[1]
     article = article.split("</article>", 1)[0]
-    article = re.sub(r"</?abbr\b[^>]*>", "", article)  # glossary tooltips are inline
+    article = re.sub(r"</?(abbr|time)\b[^>]*>", "", article)  # tooltips and dates are inline
     return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", article)))
 
 
@@ -56,10 +56,12 @@ def test_a_review_shows_its_narrative_and_what_changed_since_the_one_before(publ
     assert "This is the first review of the plan." in first
     second = text_of(read(public, f"{REVIEWS}/2024-11-01/index.html"))
     assert "Screening reached 52 percent of crossings in FY2024." in second
-    assert "Previous review: First quarter review (2024-10-01)" in second
-    assert re.search(r"Indicator I1 Share of crossings screened No data At risk", second)
-    assert re.search(r"O1.1 Screening at crossings expands No data At risk", second)
-    assert "Overall: At risk · 2 indicators: 2 at risk (as of 2024-11-01)" in second
+    assert "Previous review: First quarter review (1 Oct 2024)" in second
+    # Changes are grouped by the new status, each named, linked and with its old status.
+    changes = second.split("Now At risk (2)", 1)[1].split("Results", 1)[0]
+    assert "Indicator I1 Share of crossings screened (was no data)" in changes
+    assert "O1.1 Screening at crossings expands (was no data)" in changes
+    assert "Overall: At risk · 2 indicators: 2 at risk (as of 1 Nov 2024)" in second
     assert (public / "assets/charts/northland-ics/reviews/2024-11-01.svg").is_file()
 
 
@@ -68,8 +70,8 @@ def test_plan_page_lists_reviews_newest_first_with_their_changes(public: Path) -
     page = read(public, "plans/northland-ics/index.html")
     text = text_of(page)
     section = text.split("Progress reviews of", 1)[1]
-    assert section.index("2024-11-01") < section.index("2024-10-01")
-    assert "I1: No data → At risk" in section
+    assert section.index("1 Nov 2024") < section.index("1 Oct 2024")
+    assert "2 now at risk Which changed" in section  # the review page names them
     assert "First review." in section
     assert 'href="reviews/2024-11-01/"' in page
 

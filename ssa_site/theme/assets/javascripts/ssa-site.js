@@ -3,6 +3,8 @@
    - Print: the print stylesheet (ssa.css, @media print) writes the address of each in-text
      link after it. The HTML holds relative addresses, useless on paper: this copies each
      link's absolute address into data-ssa-href, which the stylesheet prefers.
+   - Folded sections (details.ssa-fold) open for printing, and close again after, so that
+     paper holds the whole page.
    - Wide tables: on a narrow screen a table wider than the page scrolls inside itself
      (ssa.css); such a table is made focusable so that it can be scrolled with the keyboard
      (WCAG 2.1.1). Tables that fit stay out of the tab order. */
@@ -38,7 +40,18 @@
   } else {
     start();
   }
-  window.addEventListener("beforeprint", markLinks);
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    markLinks();
+    opened = Array.prototype.filter.call(
+      document.querySelectorAll("details.ssa-fold:not([open])"),
+      function (fold) { fold.setAttribute("open", ""); return true; }
+    );
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (fold) { fold.removeAttribute("open"); });
+    opened = [];
+  });
   var pending = null;
   window.addEventListener("resize", function () {
     window.clearTimeout(pending);
