@@ -118,8 +118,11 @@ def test_indicator_page_has_a_chart_with_alt_text_and_the_tracking_table(site: P
         table,
     )
     assert re.search(r"FY2025 \(Oct 2024 – Sep 2025\) — 70 — ", table)
-    # The period's days are in the page for machines: <time datetime="start/end">.
-    assert '<time datetime="2023-10-01/2024-09-30">FY2024 (Oct 2023 – Sep 2024)</time>' in page
+    # The period's days are in the page for machines (HTML's datetime holds no interval).
+    assert (
+        '<span class="ssa-period" data-period="2023-10-01/2024-09-30">'
+        "FY2024 (Oct 2023 – Sep 2024)</span>"
+    ) in page
 
 
 def test_disaggregations_get_a_table_and_a_chart_each(site: Path) -> None:
