@@ -17,7 +17,7 @@ builds), runs ``mkdocs build`` for the public as a user does, and classifies the
   clean build of the same input (``different`` otherwise).
 
 ``python tests/fuzzing.py --runs 1000 --seed 1 --jobs 2`` runs it from the command line
-and prints the figures; ``tests/site/test_fuzz.py`` runs a bounded sample.
+and prints the figures; ``tests/whole_site/test_fuzz.py`` runs a bounded sample.
 """
 
 from __future__ import annotations

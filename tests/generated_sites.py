@@ -1,5 +1,5 @@
 """The example written by ``ssa-site generate`` and built by each engine, shared by the
-tests of the generated projects (tests/site/test_generate.py) and of what a reader meets in
+tests of the generated projects (tests/whole_site/test_generate.py) and of what a reader meets in
 them (tests/browser/test_generated_accessibility.py).
 
 Each audience is generated once per test run (as a user runs the command) and each project

@@ -2,7 +2,7 @@
 by ``zensical build`` has no axe-core violation on a page of each type, at desktop and
 phone widths, in Debian's Chromium (issue 22).
 
-The generated project is the one tests/site/test_generate.py builds (tests/generated_sites.py:
+The generated project is the one tests/whole_site/test_generate.py builds (tests/generated_sites.py:
 once per test run), served under the path of its site_url. The project carries what the
 engines' themes need (ssa_site/build/generate_project.py, ``for_every_engine``): a
 stylesheet for the contrast of the current page's navigation link, and no palette that
