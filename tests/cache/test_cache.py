@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import os
 import pickle
 import subprocess
 import sys
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import grimp
 import pytest
+from in_process_builds import build, forget
 
 from ssa_site.authoring.synth import SynthOptions, write_synth
 from ssa_site.base.problems import Problems
@@ -45,37 +45,6 @@ def _fresh_process_memory() -> Iterator[None]:
     forget()
     yield
     forget()
-
-
-def forget() -> None:
-    cache._PACKAGES.clear()
-    cache._RESULTS.clear()
-    page_cache._MEMO.clear()
-    page_cache._HTML_MEMO.clear()
-
-
-def build(root: Path, site: Path, audience: str = "public", cached: bool = True) -> Path:
-    """A strict build, in this process, with or without the caches."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-
-    saved = {name: os.environ.get(name) for name in ("SSA_AUDIENCE", cache.DISABLE_ENV)}
-    os.environ["SSA_AUDIENCE"] = audience
-    os.environ[cache.DISABLE_ENV] = "1" if cached else "0"
-    cwd = Path.cwd()
-    try:
-        os.chdir(root)
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), strict=True)
-        config.plugins.on_startup(command="build", dirty=False)
-        mkdocs_build(config)
-    finally:
-        os.chdir(cwd)
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-    return site
 
 
 def files_of(site: Path) -> dict[str, bytes]:

@@ -10,7 +10,6 @@ made without any cache.
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import stat
 import tempfile
@@ -18,9 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from in_process_builds import build as in_process_build
 
 from ssa_site.authoring.synth import SynthOptions, write_synth
-from ssa_site.cache import pages as page_cache
 from ssa_site.cache import store as cache
 from ssa_site.cache import workers
 from ssa_site.downloads import generator
@@ -61,38 +60,9 @@ def _modes_apply() -> bool:
 UNREADABLE = pytest.mark.skipif(not _modes_apply(), reason="this user reads files of any mode")
 
 
-def forget() -> None:
-    """Nothing kept in memory: the next build reads the caches as a new process does."""
-    cache._PACKAGES.clear()
-    cache._RESULTS.clear()
-    page_cache._MEMO.clear()
-    page_cache._HTML_MEMO.clear()
-
-
 def build(root: Path, site: Path, cached: bool = True) -> Path:
-    """A strict public build in this process, with or without the caches."""
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-
-    saved = {name: os.environ.get(name) for name in ("SSA_AUDIENCE", cache.DISABLE_ENV)}
-    os.environ["SSA_AUDIENCE"] = "public"
-    os.environ[cache.DISABLE_ENV] = "1" if cached else "0"
-    cwd = Path.cwd()
-    forget()
-    try:
-        os.chdir(root)
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), strict=True)
-        config.plugins.on_startup(command="build", dirty=False)
-        mkdocs_build(config)
-    finally:
-        forget()
-        os.chdir(cwd)
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-    return site
+    """A strict public build in this process, reading the caches as a new process does."""
+    return in_process_build(root, site, cached=cached, fresh=True)
 
 
 def files_of(site: Path) -> dict[str, bytes]:
