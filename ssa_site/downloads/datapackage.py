@@ -203,3 +203,14 @@ def keywords(plan: Plan) -> list[str]:
     if plan.country:
         found.append(plan.country)
     return found
+
+
+def schema_field(
+    name: str, kind: str, title: str, description: str, **constraints: Any
+) -> dict[str, Any]:
+    """A Table Schema field: name, type, title, description and any constraints."""
+    found: dict[str, Any] = {"name": name, "type": kind, "title": title}
+    found["description"] = description
+    if constraints:
+        found["constraints"] = constraints
+    return found

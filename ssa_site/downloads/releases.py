@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ssa_site.analysis.revisions import Revisions
 from ssa_site.base.schemas import standard_schema
 from ssa_site.downloads import columns, datapackage, links
-from ssa_site.downloads.datapackage import Table
+from ssa_site.downloads.datapackage import Table, schema_field
 from ssa_site.downloads.links import Download
 from ssa_site.downloads.provenance import dumps, file_digest
 from ssa_site.model.release import INDICATORS_FILE, VALUES_FILE
@@ -31,14 +31,6 @@ if TYPE_CHECKING:
     from ssa_site.project import PublicData
 
 
-def _f(name: str, kind: str, title: str, description: str, **constraints: Any) -> dict[str, Any]:
-    found: dict[str, Any] = {"name": name, "type": kind, "title": title}
-    found["description"] = description
-    if constraints:
-        found["constraints"] = constraints
-    return found
-
-
 def _enum(resource: str, name: str) -> list[str]:
     field = next(f for f in standard_schema(resource)["fields"] if f["name"] == name)
     return list(field.get("constraints", {}).get("enum", []))
@@ -50,11 +42,13 @@ _REQUIRED = {"required": True}
 
 def _key_fields() -> list[dict[str, Any]]:
     return [
-        _f("plan", "string", "Plan", "Name of the plan.", **_REQUIRED),
-        _f("indicator", "string", "Indicator", "ID of the indicator.", **_REQUIRED),
-        _f("period", "string", "Period", "Reporting period.", **_REQUIRED),
-        _f("kind", "string", "Kind", "baseline, target or actual.", enum=_enum("values", "kind")),
-        _f(
+        schema_field("plan", "string", "Plan", "Name of the plan.", **_REQUIRED),
+        schema_field("indicator", "string", "Indicator", "ID of the indicator.", **_REQUIRED),
+        schema_field("period", "string", "Period", "Reporting period.", **_REQUIRED),
+        schema_field(
+            "kind", "string", "Kind", "baseline, target or actual.", enum=_enum("values", "kind")
+        ),
+        schema_field(
             "breakdown",
             "string",
             "Breakdown",
@@ -67,10 +61,10 @@ def _key_fields() -> list[dict[str, Any]]:
 def values_schema() -> dict[str, Any]:
     fields = [
         *_key_fields(),
-        _f("value", "number", "Value", "Numeric value."),
-        _f("text", "string", "Text", "Qualitative value."),
-        _f("status", "string", "Data status", "preliminary, final or revised."),
-        _f("reported", "date", "Reported", "Date the value was reported."),
+        schema_field("value", "number", "Value", "Numeric value."),
+        schema_field("text", "string", "Text", "Qualitative value."),
+        schema_field("status", "string", "Data status", "preliminary, final or revised."),
+        schema_field("reported", "date", "Reported", "Date the value was reported."),
     ]
     return {
         "fields": fields,
@@ -88,11 +82,11 @@ def values_schema() -> dict[str, Any]:
 def indicators_schema() -> dict[str, Any]:
     return {
         "fields": [
-            _f("plan", "string", "Plan", "Name of the plan.", **_REQUIRED),
-            _f("plan_title", "string", "Plan title", "Title of the plan."),
-            _f("indicator", "string", "Indicator", "ID of the indicator.", **_REQUIRED),
-            _f("indicator_title", "string", "Indicator title", "Title of the indicator."),
-            _f("unit", "string", "Unit", "Unit of the values."),
+            schema_field("plan", "string", "Plan", "Name of the plan.", **_REQUIRED),
+            schema_field("plan_title", "string", "Plan title", "Title of the plan."),
+            schema_field("indicator", "string", "Indicator", "ID of the indicator.", **_REQUIRED),
+            schema_field("indicator_title", "string", "Indicator title", "Title of the indicator."),
+            schema_field("unit", "string", "Unit", "Unit of the values."),
         ],
         "missingValues": [""],
         "primaryKey": ["plan", "indicator"],
@@ -101,8 +95,8 @@ def indicators_schema() -> dict[str, Any]:
 
 def changes_schema() -> dict[str, Any]:
     fields = [
-        _f("release", "date", "Release", "Date of the release.", **_REQUIRED),
-        _f(
+        schema_field("release", "date", "Release", "Date of the release.", **_REQUIRED),
+        schema_field(
             "change",
             "string",
             "Change",
@@ -110,11 +104,11 @@ def changes_schema() -> dict[str, Any]:
             enum=["added", "revised", "withdrawn"],
         ),
         *_key_fields(),
-        _f("old_value", "number", "Old value", "Revised or withdrawn: the value before."),
-        _f("old_text", "string", "Old text", "Revised or withdrawn: the text before."),
-        _f("new_value", "number", "New value", "Added or revised: the value now."),
-        _f("new_text", "string", "New text", "Added or revised: the text now."),
-        _f("revised_on", "date", "Revised on", "Revised: the date of the revision."),
+        schema_field("old_value", "number", "Old value", "Revised or withdrawn: the value before."),
+        schema_field("old_text", "string", "Old text", "Revised or withdrawn: the text before."),
+        schema_field("new_value", "number", "New value", "Added or revised: the value now."),
+        schema_field("new_text", "string", "New text", "Added or revised: the text now."),
+        schema_field("revised_on", "date", "Revised on", "Revised: the date of the revision."),
     ]
     return {"fields": fields, "missingValues": [""]}
 

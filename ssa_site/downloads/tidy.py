@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ssa_site.analysis.ratings import RATING_LABELS, RATINGS
 from ssa_site.analysis.status import INTERIM, LATEST, NEXT, SAME_PERIOD
 from ssa_site.base.schemas import dimension_field, standard_schema
+from ssa_site.downloads.datapackage import schema_field
 from ssa_site.model.release import TOTAL, breakdown_of
 
 if TYPE_CHECKING:
@@ -35,14 +36,6 @@ if TYPE_CHECKING:
 
 #: The version of the status method (ssa_site.analysis.status) the ratings follow.
 STATUS_METHOD_VERSION = "1"
-
-
-def _field(name: str, kind: str, title: str, description: str, **extra: Any) -> dict[str, Any]:
-    found: dict[str, Any] = {"name": name, "type": kind, "title": title}
-    found["description"] = description
-    if extra:
-        found["constraints"] = extra
-    return found
 
 
 def _standard(resource: str, name: str, rename: str | None = None) -> dict[str, Any]:
@@ -60,22 +53,24 @@ def _standard(resource: str, name: str, rename: str | None = None) -> dict[str, 
 def _context_fields() -> list[dict[str, Any]]:
     required = {"required": True}
     return [
-        _field("plan", "string", "Plan", "Name of the plan (its data package).", **required),
-        _field("plan_title", "string", "Plan title", "Title of the plan."),
-        _field("country", "string", "Country", "ISO 3166-1 alpha-3 code of the plan's country."),
-        _field("result", "string", "Result", "ID of the result the indicator measures."),
-        _field("result_level", "string", "Result level", "Level of that result in the plan."),
-        _field("result_title", "string", "Result title", "Title of that result."),
-        _field("indicator", "string", "Indicator", "ID of the indicator.", **required),
-        _field("indicator_title", "string", "Indicator title", "Title of the indicator."),
-        _field("unit", "string", "Unit", "Unit of the values."),
+        schema_field("plan", "string", "Plan", "Name of the plan (its data package).", **required),
+        schema_field("plan_title", "string", "Plan title", "Title of the plan."),
+        schema_field(
+            "country", "string", "Country", "ISO 3166-1 alpha-3 code of the plan's country."
+        ),
+        schema_field("result", "string", "Result", "ID of the result the indicator measures."),
+        schema_field("result_level", "string", "Result level", "Level of that result in the plan."),
+        schema_field("result_title", "string", "Result title", "Title of that result."),
+        schema_field("indicator", "string", "Indicator", "ID of the indicator.", **required),
+        schema_field("indicator_title", "string", "Indicator title", "Title of the indicator."),
+        schema_field("unit", "string", "Unit", "Unit of the values."),
         _standard("indicators", "measure"),
         _standard("indicators", "direction"),
         _standard("values", "period"),
-        _field("period_start", "date", "Period start", "First day of the period."),
-        _field("period_end", "date", "Period end", "Last day of the period."),
+        schema_field("period_start", "date", "Period start", "First day of the period."),
+        schema_field("period_end", "date", "Period end", "Last day of the period."),
         _standard("values", "kind"),
-        _field(
+        schema_field(
             "breakdown",
             "string",
             "Breakdown",
@@ -94,27 +89,27 @@ def _context_fields() -> list[dict[str, Any]]:
 def _status_fields() -> list[dict[str, Any]]:
     bases = [SAME_PERIOD, INTERIM, NEXT, LATEST]
     return [
-        _field(
+        schema_field(
             "compared_baseline",
             "number",
             "Baseline compared",
             "Actuals rated by the site: the baseline progress is measured from.",
         ),
-        _field(
+        schema_field(
             "compared_target",
             "number",
             "Target compared",
             "Actuals rated by the site: the target the actual was compared with (see "
             "target_basis).",
         ),
-        _field(
+        schema_field(
             "compared_target_text",
             "string",
             "Target compared (text)",
             "Qualitative actuals rated by the site: the target text compared.",
         ),
-        _field("target_period", "string", "Target period", "Period of the target compared."),
-        _field(
+        schema_field("target_period", "string", "Target period", "Period of the target compared."),
+        schema_field(
             "target_basis",
             "string",
             "Target basis",
@@ -123,14 +118,14 @@ def _status_fields() -> list[dict[str, Any]]:
             "force).",
             enum=bases,
         ),
-        _field(
+        schema_field(
             "progress",
             "number",
             "Progress",
             "(actual − baseline) ÷ (target − baseline) as a fraction (0.85 = 85%), "
             "direction-aware, as the site shows it.",
         ),
-        _field(
+        schema_field(
             "rating",
             "string",
             "Rating",
@@ -139,28 +134,30 @@ def _status_fields() -> list[dict[str, Any]]:
             + ".",
             enum=list(RATINGS),
         ),
-        _field("rating_label", "string", "Status", "The rating as the site writes it."),
-        _field("status_as_of", "date", "Status date", "The date statuses are worked out as of."),
-        _field(
+        schema_field("rating_label", "string", "Status", "The rating as the site writes it."),
+        schema_field(
+            "status_as_of", "date", "Status date", "The date statuses are worked out as of."
+        ),
+        schema_field(
             "status_method",
             "string",
             "Status method",
             "Version of the status method and its thresholds (explained on the site's "
             "status method page).",
         ),
-        _field(
+        schema_field(
             "revised_on",
             "date",
             "Revised on",
             "A value revised since an earlier data release: the date of the revision.",
         ),
-        _field(
+        schema_field(
             "previous_value",
             "number",
             "Previous value",
             "A value revised since an earlier data release: the number it had before.",
         ),
-        _field(
+        schema_field(
             "previous_text",
             "string",
             "Previous text",
