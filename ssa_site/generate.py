@@ -12,6 +12,7 @@ from ssa_site.output import rendering
 from ssa_site.output.context import Generated, PageContext
 from ssa_site.pages.chains import alignment_page, logic_model_pages
 from ssa_site.pages.core import core_pages
+from ssa_site.pages.embeds import embed_files
 from ssa_site.pages.evaluations import evaluation_pages
 from ssa_site.pages.performance import performance_files
 from ssa_site.pages.quality import quality_page
@@ -29,6 +30,7 @@ Generator = Callable[[PageContext], list[Generated]]
 GENERATORS: list[Generator] = [
     core_pages,
     performance_files,  # indicator and status charts, /method/status/
+    embed_files,  # /embed/<plan>/<indicator>.html: a chart for other sites' iframes
     review_pages,  # /plans/<plan>/reviews/<date>/ and their charts
     downloads,  # public data only, even in internal builds (ssa_site/downloads)
     changelog,  # /data/changelog/: the data releases, when the project has some

@@ -169,6 +169,15 @@ def phone_chart_path(path: str) -> str:
     return PHONE_CHARTS_ROOT + "/" + path.removeprefix(CHARTS_ROOT + "/")
 
 
+#: Embed pages: an indicator's chart with its figures, source and licence, made to be shown
+#: in another site's iframe. Plain HTML files (no theme), beside no page of the site.
+EMBEDS_ROOT = "embed"
+
+
+def indicator_embed_path(plan: str, indicator: str) -> str:
+    return f"{EMBEDS_ROOT}/{slug(plan)}/{slug(indicator)}.html"
+
+
 #: The stylesheet a generated plain project adds for other engines' themes
 #: (ssa_site.build.generate_project).
 ENGINES_CSS = "assets/stylesheets/ssa-engines.css"
@@ -265,8 +274,16 @@ class Linker:
 
     src_uri: str
     use_directory_urls: bool = True
+    at_file: str = ""  # links from a static HTML file at this site path instead of a page
+
+    @classmethod
+    def from_file(cls, site_path: str, use_directory_urls: bool = True) -> Linker:
+        """Relative hrefs from a static HTML file (an embed page) written at ``site_path``."""
+        return cls("", use_directory_urls, site_path)
 
     def _base(self) -> str:
+        if self.at_file:
+            return posixpath.dirname(self.at_file) or "."
         here = dest_url(self.src_uri, self.use_directory_urls)
         if here == "" or here.endswith("/"):
             return here.rstrip("/") or "."
@@ -302,6 +319,10 @@ class Linker:
 
     def indicator(self, indicator: _InPlan) -> str:
         return self.to(indicator_uri(indicator.plan, indicator.id))
+
+    def embed(self, indicator: _InPlan) -> str:
+        """The embed page of an indicator's chart."""
+        return self.file(indicator_embed_path(indicator.plan, indicator.id))
 
     def review(self, plan: str, when: date) -> str:
         return self.to(review_uri(plan, when))

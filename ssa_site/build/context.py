@@ -52,6 +52,7 @@ def page_context(
         cache_dir=cache.base_dir(root),
         pages=_page_cache(view, options, config, root),
         background=background,
+        notice=options.notice,
     )
 
 

@@ -13,7 +13,7 @@ from ssa_site.downloads.releases import write_releases
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from ssa_site.downloads.datapackage import License
+    from ssa_site.base.licences import License
     from ssa_site.downloads.links import Download
     from ssa_site.downloads.provenance import Output, Provenance
     from ssa_site.downloads.tidy_files import TidyFiles

@@ -25,7 +25,7 @@ from ssa_site.base import urls
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from ssa_site.downloads.datapackage import License
+    from ssa_site.base.licences import License
     from ssa_site.downloads.links import Download
     from ssa_site.downloads.provenance import Provenance
     from ssa_site.model.publisher import Publisher

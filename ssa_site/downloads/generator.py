@@ -12,6 +12,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from ssa_site.base import urls
+from ssa_site.base.licences import license_of
 from ssa_site.base.logs import logger
 from ssa_site.base.urls import (
     EVALUATIONS_INDEX_URI,
@@ -31,7 +32,7 @@ from ssa_site.downloads.settings import Run
 from ssa_site.downloads.tidy_files import TidyFiles, write_tidy
 
 if TYPE_CHECKING:
-    from ssa_site.downloads.datapackage import License
+    from ssa_site.base.licences import License
     from ssa_site.downloads.links import Download
     from ssa_site.model.evaluation import Evaluation
     from ssa_site.model.plan import Indicator, Initiative, Plan
@@ -145,7 +146,7 @@ class _Build:
 
     def licence(self, plan: Plan | None) -> License | None:
         """A plan's licence, else (and for the evaluations) the publisher's."""
-        return datapackage.license_of((plan.license if plan else None) or self.publisher.license)
+        return license_of((plan.license if plan else None) or self.publisher.license)
 
     def cite(self, title: str, landing: str) -> str:
         """The citation of a package, naming the page that shows its data."""

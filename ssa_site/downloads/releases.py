@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from ssa_site.analysis.revisions import ReleaseChanges
-    from ssa_site.downloads.datapackage import License
+    from ssa_site.base.licences import License
     from ssa_site.downloads.provenance import Output, Provenance
     from ssa_site.model.release import Release
     from ssa_site.project import PublicData

@@ -79,6 +79,7 @@ class PageContext:
     cache_dir: Path | None = None  # <project>/.cache/ssa: content-addressed caches (cache.py)
     pages: PageCache | None = None  # pages of earlier builds (page_cache.py)
     background: Background | None = None  # worker processes: new charts, first downloads
+    notice: str | None = None  # plugin option notice: shown on every page and embed
     # Narratives read since the last page was made: they are part of the next page's key.
     _read: list[str] = field(default_factory=list, compare=False, repr=False)
 
@@ -107,13 +108,22 @@ class PageContext:
 
     def render(self, src_uri: str, template: str, **context: Any) -> str:
         """Render a template for the page at ``src_uri`` with the common context."""
+        return self._render(self.linker(src_uri), template, context)
+
+    def render_file(self, site_path: str, template: str, **context: Any) -> bytes:
+        """A whole HTML file outside the theme (an embed page) written at ``site_path``,
+        rendered with the common context and links relative to it."""
+        link = Linker.from_file(site_path, self.use_directory_urls)
+        return self._render(link, template, context).strip().encode("utf-8") + b"\n"
+
+    def _render(self, link: Linker, template: str, context: dict[str, Any]) -> str:
         return render(
             self.env,
             template,
             site=self.site,
             portfolio=self.site.portfolio,
             internal=self.internal,
-            link=self.linker(src_uri),
+            link=link,
             kind_labels=PLAN_KIND_LABELS,
             **{"status": self.status, "charts": CHARTS, **context},
         )

@@ -12,6 +12,7 @@ from ssa_site.analysis.alignment import Alignment
 from ssa_site.analysis.theory_of_change import narrative_sections
 from ssa_site.base.urls import PLANS_INDEX_URI, indicator_uri, plan_uri, result_uri
 from ssa_site.output.context import PLAN_KIND_LABELS, Generated, GeneratedPage, PageContext
+from ssa_site.pages.embeds import embed_of
 from ssa_site.pages.reader import portfolio_context
 
 if TYPE_CHECKING:
@@ -99,6 +100,7 @@ def core_pages(context: PageContext) -> list[Generated]:
                     plan=plan,
                     indicator=indicator,
                     result=plan.result(indicator.result),
+                    embed=embed_of(context, plan, indicator),
                 )
             )
     return pages

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from datetime import date
 from pathlib import Path
@@ -87,3 +88,19 @@ def test_no_template_or_generator_spells_an_address() -> None:
             if _PATH_LITERAL.search(line) and "#" not in line.split("'")[0]:
                 spelled.append(f"{path.relative_to(PACKAGE)}:{number}: {line.strip()}")
     assert spelled == []
+
+
+@pytest.mark.parametrize("use_directory_urls", [True, False])
+def test_links_from_an_embed_page_reach_pages_and_files(use_directory_urls: bool) -> None:
+    embed = urls.indicator_embed_path("kestria-ics", "KI-03")
+    assert embed == "embed/kestria-ics/KI-03.html"
+    link = Linker.from_file(embed, use_directory_urls)
+    page = dest_url(urls.indicator_uri("kestria-ics", "KI-03"), use_directory_urls)
+    assert link.to(urls.indicator_uri("kestria-ics", "KI-03")) == "../../" + page
+    chart = urls.indicator_chart_path("kestria-ics", "KI-03")
+    assert link.file(chart) == "../../" + chart
+    # And back: the indicator page links its embed page.
+    from_page = Linker(urls.indicator_uri("kestria-ics", "KI-03"), use_directory_urls)
+    back = from_page.embed(type("I", (), {"plan": "kestria-ics", "id": "KI-03"})())
+    base = page.rstrip("/") if use_directory_urls else page.rsplit("/", 1)[0]
+    assert posixpath.normpath(posixpath.join(base, back)) == embed

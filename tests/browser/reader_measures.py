@@ -11,7 +11,8 @@ from __future__ import annotations
 #: <text>'s font size is multiplied by its scale on screen (viewBoxes, nested SVGs, transforms).
 CHART_TEXT = """
 async () => {
-  const charts = [...document.querySelectorAll(".md-content img, .md-content object")]
+  const charts = [...document.querySelectorAll(
+      ".md-content img, .md-content object, main.ssa-embed img")]
     .filter(e => /\\.svg($|[?#])/.test(e.currentSrc || e.src || e.data || ""));
   const found = [];
   for (const element of charts) {

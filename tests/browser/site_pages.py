@@ -48,6 +48,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("about", "about", "about/index.html"),
     PageType("quality", "quality (internal)", "quality/index.html", internal_only=True),
     PageType("404", "404 (page not found)", "404.html"),
+    PageType("embed", "chart embed", "embed/*/*.html"),
 )
 PAGE_TYPE_KEYS = tuple(t.key for t in PAGE_TYPES)
 BY_KEY = {t.key: t for t in PAGE_TYPES}

@@ -1,7 +1,8 @@
 """The public reader on a phone (390 px) and a desk (1280 px), measured in Chromium.
 
 - Chart text is legible: no text of any chart (indicator trends, breakdowns, status
-  summaries, the map) renders under 11 CSS px on a page type that has charts.
+  summaries, the map, an indicator's embed page) renders under 11 CSS px on a page type
+  that has charts.
 - Key columns stay in view on a phone: no cell of an indicator's tracking table or of the
   evaluations index lies past the right edge of the window (rows become labelled cards).
 - The glossary marks a term once a page at most, and never in a heading or a caption.
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 
 WIDTHS = {"phone": 390, "desk": 1280}
 SMALLEST_CHART_TEXT = 11.0  # CSS px
-CHART_PAGE_TYPES = ("home", "plan", "indicator", "progress-review")
+CHART_PAGE_TYPES = ("home", "plan", "indicator", "progress-review", "embed")
 TEXT_PAGE_TYPES = (
     "home",
     "plan",

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 
+from ssa_site.base.licences import license_of
 from ssa_site.base.periods import parse_period
-from ssa_site.downloads import catalog, columns, datapackage, iati
+from ssa_site.downloads import catalog, columns, iati
 from ssa_site.downloads.provenance import build_time
 from ssa_site.model.plan import Portfolio, ResultRef
 from ssa_site.model.visibility import DEFAULT_INTERNAL_FIELDS
@@ -42,12 +43,12 @@ def test_schemas_drop_internal_fields_and_dangling_foreign_keys():
 
 
 def test_licences_get_urls_when_known():
-    licence = datapackage.license_of("CC-BY-4.0")
+    licence = license_of("CC-BY-4.0")
     assert licence and licence.url == "https://creativecommons.org/licenses/by/4.0/"
     assert licence.descriptor()["name"] == "CC-BY-4.0"
-    own = datapackage.license_of("Ask the bureau before reuse")
+    own = license_of("Ask the bureau before reuse")
     assert own and own.url is None and own.name is None
-    assert datapackage.license_of(None) is None
+    assert license_of(None) is None
 
 
 def test_iati_result_types_follow_level_names():
