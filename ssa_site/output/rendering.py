@@ -8,14 +8,19 @@ import jinja2
 import yaml
 
 from ssa_site.base import dates, urls
-from ssa_site.model.plan import format_number
+from ssa_site.base.i18n import ENGLISH, Language
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 
-def environment(override_dirs: list[Path] | tuple[Path, ...] = ()) -> jinja2.Environment:
-    """Templates under ``ssa/``; a site's ``theme/ssa/<name>`` replaces the packaged one."""
+def environment(
+    override_dirs: list[Path] | tuple[Path, ...] = (), language: Language = ENGLISH
+) -> jinja2.Environment:
+    """Templates under ``ssa/``; a site's ``theme/ssa/<name>`` replaces the packaged one.
+    Interface strings are translated into ``language`` (``_``, ``gettext``, ``ngettext``
+    and ``{% trans %}``: the Jinja i18n extension, new style, so autoescaped), numbers and
+    dates formatted in its locale."""
     loaders: list[jinja2.BaseLoader] = [
         jinja2.FileSystemLoader([str(d) for d in override_dirs if d.is_dir()])
     ]
@@ -27,14 +32,23 @@ def environment(override_dirs: list[Path] | tuple[Path, ...] = ()) -> jinja2.Env
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
     )
-    env.filters["number"] = lambda v: "" if v is None else format_number(float(v))
-    env.filters["money"] = lambda v: "" if v is None else f"${format_number(float(v))}"
+    env.install_gettext_translations(language.translations, newstyle=True)  # type: ignore[attr-defined]
+    env.globals["language"] = language
+    env.filters["number"] = lambda v: "" if v is None else language.number(float(v))
+    env.filters["money"] = lambda v: "" if v is None else f"${language.number(float(v))}"
     env.globals["urls"] = urls  # every address: see ssa_site.base.urls
-    env.filters["label"] = lambda v: str(v or "").replace("-", " ").replace("_", " ").capitalize()
-    env.filters["day"] = dates.day  # dates for people: see ssa_site.base.dates
-    env.filters["period_span"] = dates.period_span
+    env.filters["label"] = lambda v: language.gettext(label(v))
+    env.filters["day"] = lambda d: dates.day(d, language)  # dates for people: base/dates.py
+    env.filters["period_span"] = lambda p: dates.period_span(p, language)
     return env
+
+
+def label(value: object) -> str:
+    """A code as words: ``on-track`` → ``On track`` (the English msgid the catalogs
+    translate; every code the templates pass is in ssa_site.base.vocabulary)."""
+    return str(value or "").replace("-", " ").replace("_", " ").capitalize()
 
 
 def front_matter(meta: dict[str, Any]) -> str:
