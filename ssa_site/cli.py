@@ -7,102 +7,21 @@ import importlib
 import os
 import pkgutil
 import sys
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
-import yaml
 
-from ssa_site.analysis.asof import parse_as_of
-from ssa_site.analysis.quality import QualityOptions
 from ssa_site.authoring import report
+from ssa_site.authoring.project_options import (
+    load_project,
+    project_options,
+    read_mkdocs_yml,
+)
 from ssa_site.base.problems import Problem, ProblemType, Severity
-from ssa_site.model.visibility import DEFAULT_INTERNAL_FIELDS
-from ssa_site.project import Site, load_site
 
 if TYPE_CHECKING:
-    from datetime import date
-
-BAD_QUALITY_OPTION = ProblemType(
-    "bad-quality-option",
-    "Wrong plan quality option",
-    "{error}",
-    "correct the option (see README.md, 'Plan quality')",
-)
-BAD_AS_OF_OPTION = ProblemType(
-    "bad-as-of-option",
-    "Wrong as_of option",
-    "{error}",
-    "write the status date as YYYY-MM-DD, or remove the option (see README.md, 'Status date')",
-)
-
-
-@dataclass(frozen=True)
-class ProjectOptions:
-    """What the CLI needs from a project's mkdocs.yml (the ``ssa`` plugin's options)."""
-
-    root: Path
-    data_dir: Path
-    docs_dir: Path
-    internal_fields: tuple[str, ...] = DEFAULT_INTERNAL_FIELDS
-    evaluation_publication_days: int | None = 90
-    quality: QualityOptions = field(default_factory=QualityOptions)
-    as_of: date | None = None
-    problems: tuple[Problem, ...] = ()
-
-
-class _PlainLoader(yaml.SafeLoader):
-    """Safe YAML that reads mkdocs.yml's !ENV and !!python tags as null: we only need
-    plain keys."""
-
-
-_PlainLoader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
-
-
-def _read_mkdocs_yml(config_file: Path) -> dict[str, Any]:
-    text = config_file.read_text("utf-8")
-    config = yaml.load(text, Loader=_PlainLoader) or {}  # a SafeLoader subclass
-    return config if isinstance(config, dict) else {}
-
-
-def project_options(root: Path) -> ProjectOptions:
-    """The plugin options of the project at ``root`` (defaults without a mkdocs.yml)."""
-    config_file = root / "mkdocs.yml"
-    config = _read_mkdocs_yml(config_file) if config_file.is_file() else {}
-    options: dict[str, Any] = {}
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and "ssa" in plugin:
-            options = plugin["ssa"] or {}
-    quality, errors = QualityOptions.parse(options.get("quality") or {})
-    late_after_days = options.get("late_after_days", 90)
-    if isinstance(late_after_days, int) and not isinstance(late_after_days, bool):
-        quality = replace(quality, reporting_lag_days=late_after_days)
-    problems = tuple(
-        BAD_QUALITY_OPTION(
-            "mkdocs.yml",
-            None,
-            "plugins.ssa." + error.split(":", 1)[0],
-            error=error.split(": ", 1)[1],
-        )
-        for error in errors
-    )
-    as_of: date | None = None
-    if options.get("as_of") is not None:
-        try:
-            as_of = parse_as_of(options["as_of"])
-        except ValueError as error:
-            problems += (BAD_AS_OF_OPTION("mkdocs.yml", None, "plugins.ssa.as_of", error=error),)
-    return ProjectOptions(
-        root=root,
-        data_dir=root / str(options.get("data_dir", "data")),
-        docs_dir=root / str(config.get("docs_dir", "docs")),
-        internal_fields=tuple(options.get("internal_fields") or DEFAULT_INTERNAL_FIELDS),
-        evaluation_publication_days=options.get("evaluation_publication_days", 90),
-        quality=quality,
-        as_of=as_of,
-        problems=problems,
-    )
+    from ssa_site.project import Site
 
 
 def _iati_findings(root: Path, site: Site) -> list[Problem]:
@@ -111,25 +30,11 @@ def _iati_findings(root: Path, site: Site) -> list[Problem]:
     from ssa_site.downloads.iati_check import check_iati
     from ssa_site.downloads.standards import publisher_from
 
-    config = _read_mkdocs_yml(root / "mkdocs.yml") if (root / "mkdocs.yml").is_file() else {}
+    config = read_mkdocs_yml(root / "mkdocs.yml") if (root / "mkdocs.yml").is_file() else {}
     plugins = [p["ssa"] for p in config.get("plugins") or [] if isinstance(p, dict) and "ssa" in p]
     options = plugins[0] if plugins and isinstance(plugins[0], dict) else {}
     publisher = publisher_from(options.get("publisher"))
     return check_iati(site.view.public, publisher, str(config.get("site_name") or "")).items
-
-
-def load_project(options: ProjectOptions) -> Site:
-    """Load the whole project for the internal audience (checks see everything)."""
-    return load_site(
-        options.root,
-        options.data_dir,
-        options.docs_dir,
-        "internal",
-        options.internal_fields,
-        evaluation_publication_days=options.evaluation_publication_days,
-        quality=options.quality,
-        as_of=options.as_of,
-    )
 
 
 def _color() -> bool | None:
@@ -383,3 +288,32 @@ def _fail(exc: Exception) -> None:
     raise click.ClickException(
         f"{count} problem(s); nothing was written" if count > 1 else "nothing was written"
     )
+
+
+@main.command()
+@click.option(
+    "--update",
+    is_flag=True,
+    help="Add the package's new strings to every catalog (untranslated) and drop unused ones.",
+)
+@click.argument("languages", nargs=-1)
+def catalogs(update: bool, languages: tuple[str, ...]) -> None:
+    """How complete the interface's translations are (ssa_site/locales/<code>/...).
+
+    Lists, for each language (all by default), the strings its catalog does not
+    translate yet, with where they are used; exits 1 when any is missing."""
+    from ssa_site.authoring import catalogs as found
+
+    codes = languages or found.languages()
+    gaps = 0
+    for code in codes:
+        if update:
+            found.update(code)
+        missing = found.missing(code)
+        gaps += len(missing)
+        total = len(found.messages())
+        click.echo(f"{code}: {total - len(missing)} of {total} strings translated")
+        for message in missing:
+            click.echo(f"  {message.key!r}  ({message.places[0]})")
+    if gaps:
+        raise SystemExit(1)

@@ -11,6 +11,7 @@ from mkdocs.config import config_options as c
 from ssa_site.analysis.asof import parse_as_of
 from ssa_site.analysis.quality import QualityOptions
 from ssa_site.analysis.ratings import Thresholds
+from ssa_site.base.i18n import shipped_languages
 from ssa_site.model.publisher import BUREAU_CODE, PROGRAM_CODE, Publisher
 from ssa_site.model.visibility import DEFAULT_INTERNAL_FIELDS
 
@@ -71,6 +72,35 @@ class AsOfOption(c.BaseConfigOption[date | None]):
             return parse_as_of(value)
         except ValueError as exc:
             raise c.ValidationError(str(exc)) from exc
+
+
+class LanguagesOption(c.BaseConfigOption[tuple[str, ...]]):
+    """``languages: [en, fr]``: language codes the package has a catalog for, the first
+    the default; none: English only."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = ()
+
+    def run_validation(self, value: object) -> tuple[str, ...]:
+        if value is None or value == []:
+            return ()
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list | tuple) or not all(isinstance(i, str) for i in items):
+            raise c.ValidationError("a list of language codes, e.g. [en, fr]")
+        shipped = shipped_languages()
+        codes = tuple(i.strip() for i in items)
+        unknown = [code for code in codes if code not in shipped]
+        if unknown:
+            raise c.ValidationError(
+                f"no interface catalog for {', '.join(map(repr, unknown))}: the package "
+                f"ships {', '.join(shipped)} (a new language is a catalog in "
+                "ssa_site/locales/<code>/LC_MESSAGES/messages.po)"
+            )
+        twice = sorted({code for code in codes if codes.count(code) > 1})
+        if twice:
+            raise c.ValidationError(f"{', '.join(twice)} listed more than once")
+        return codes
 
 
 class CodesOption(c.BaseConfigOption[tuple[str, ...]]):
@@ -197,6 +227,15 @@ class SsaConfig(base.Config):
     date, ``YYYY-MM-DD``. Unset, it is the date of SOURCE_DATE_EPOCH, else the latest past
     date of the data (the build log says which row). It dates nothing else: the sitemap and
     downloads keep SOURCE_DATE_EPOCH, or the data's date (see ssa_site/analysis/asof.py)."""
+
+    languages = LanguagesOption()
+    """The site's languages, the default first: ``[en, fr]`` builds the default at ``/``
+    and each other one under ``/<code>/`` with the same paths below, with a language
+    switcher on every page (see README, "Languages")."""
+
+    native_digits = c.Type(bool, default=False)
+    """Write numbers and dates in the locale's own digits (Arabic-Indic for ar) instead of
+    0-9; codes, periods and identifiers keep theirs."""
 
     allow_internal_deploy = c.Type(bool, default=False)
     """Let ``mkdocs gh-deploy``, and ``mkdocs serve`` on an address other than loopback,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ssa_site.base.i18n import ENGLISH, Language
 from ssa_site.downloads.changelog import RevisionMarks, changelog
 from ssa_site.downloads.generator import downloads, start_downloads
 from ssa_site.downloads.links import DownloadLinks
@@ -47,12 +48,14 @@ GENERATORS: list[Generator] = [
 STARTERS: list[Callable[[PageContext], None]] = [start_downloads]
 
 
-def environment(override_dirs: list[Path] | tuple[Path, ...] = ()) -> jinja2.Environment:
+def environment(
+    override_dirs: list[Path] | tuple[Path, ...] = (), language: Language = ENGLISH
+) -> jinja2.Environment:
     """The templates' environment (ssa_site.output.rendering), with the ``downloads``
     global: what a page may link to (ssa_site.downloads.links), and ``revisions``: which
     values were revised since a data release (ssa_site.downloads.changelog)."""
-    env = rendering.environment(override_dirs)
-    env.globals["downloads"] = DownloadLinks()
+    env = rendering.environment(override_dirs, language)
+    env.globals["downloads"] = DownloadLinks(language)
     env.globals["revisions"] = RevisionMarks()  # revised values (data releases)
     return env
 

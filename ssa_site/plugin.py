@@ -6,11 +6,12 @@ right moment; the core (load, analysis, pages, downloads) imports nothing from M
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ssa_site.build.engine import check_engine
+from ssa_site.build.languages import Languages, interface_text, with_direction
 from ssa_site.build.nav import arrange_nav
 from ssa_site.build.session import Build
 from ssa_site.build.setup import configure
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 
 class SsaPlugin(BasePlugin[SsaConfig]):
@@ -33,6 +35,7 @@ class SsaPlugin(BasePlugin[SsaConfig]):
         self.root: Path | None = None
         self.build: Build | None = None
         self.command: str | None = None
+        self.languages = Languages()
 
     # Once per MkDocs command (a serve's rebuilds included): which command it is, for
     # on_config to refuse publishing an internal build (gh-deploy, serve to the network).
@@ -46,17 +49,23 @@ class SsaPlugin(BasePlugin[SsaConfig]):
     # Runs first so that the theme override and Markdown extensions are in place before
     # any other plugin reads them, and an internal build MkDocs would publish (or an
     # engine the plugin does not support) stops here.
+    # In a site of several languages, MkDocs runs every event again for each other
+    # language (ssa_site.build.languages): the languages are read once, before them.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         check_engine()
         self.audience, self.root = configure(config, self.config, self.command)
+        if not self.languages.building_others:
+            self.languages = Languages.of(self.config, config)
+            self.languages.remember(config)
+            self.languages.switch(config, self.languages.default)
         return config
 
     # Load and validate before MkDocs cleans the site directory: a project with errors
     # stops the build before anything is written.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         assert self.root is not None
-        self.build = Build.start(self.config, config, self.root, self.audience)
+        self.build = Build.start(self.config, config, self.root, self.audience, self.languages)
 
     # The documentation files are known and not yet read: authored narratives are taken
     # out and every generated page and file goes in.
@@ -76,6 +85,24 @@ class SsaPlugin(BasePlugin[SsaConfig]):
         if self.build is not None:
             page.update_date = self.build.site.built.isoformat()
         return page
+
+    # The theme's templates get the same page in every language (the switcher and the
+    # hreflang links of main.html) and the language's direction.
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        extra: Any = context
+        alternates = self.languages.alternates(page.url)
+        extra["ssa_languages"] = alternates
+        extra["ssa_text"] = interface_text(self.languages.language)
+        if alternates:  # the theme's own switcher, pointing at this page in each language
+            config.extra["alternate"] = alternates
+        return context
+
+    # The theme writes the language on <html> and its direction on <body> only: a reader
+    # of a right-to-left language gets dir on <html> too.
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return with_direction(output, self.languages.language)
 
     # Before Markdown is rendered: internal passages of authored pages are dropped for the
     # public, and a generated page's source need not stay in memory once read.
@@ -109,7 +136,13 @@ class SsaPlugin(BasePlugin[SsaConfig]):
         if self.build is not None:
             self.build.close()
 
-    on_post_build = CombinedEvent(_finish_background, _clean_up)
+    # After the default language's site is whole: each other language's site, built by
+    # MkDocs again into <site>/<code>/.
+    @event_priority(-110)
+    def _other_languages(self, *, config: MkDocsConfig) -> None:
+        self.languages.build_others(config)
+
+    on_post_build = CombinedEvent(_finish_background, _clean_up, _other_languages)
 
     # A failed build leaves no worker process and no scratch folder behind.
     def on_build_error(self, *, error: Exception) -> None:

@@ -19,6 +19,7 @@ from ssa_site.cache import store as cache
 from ssa_site.cache.store import tree_digest
 from ssa_site.load.checks import check_plans
 from ssa_site.load.evaluations import check_publication, load_evaluations
+from ssa_site.load.localized import check_translated_pages
 from ssa_site.load.narratives import (
     Narrative,
     check_pages,
@@ -32,6 +33,7 @@ from ssa_site.load.reviews import Review, find_reviews
 from ssa_site.load.reviews import for_audience as reviews_for_audience
 from ssa_site.model import evaluation as evaluation_model
 from ssa_site.model.plan import PUBLIC, Plan, Portfolio
+from ssa_site.model.translated import in_language
 from ssa_site.model.visibility import DEFAULT_INTERNAL_FIELDS, for_audience
 
 if TYPE_CHECKING:
@@ -247,22 +249,30 @@ def load_site(
     evaluation_publication_days: int | None = 90,
     quality: QualityOptions | None = None,
     as_of: date | None = None,
+    language: str = "",
+    languages: tuple[str, ...] = (),
 ) -> Site:
     """Load, validate and filter a site project. Check ``Site.errors`` before using it.
 
-    ``as_of`` pins the status date (the plugin option); see ssa_site.analysis.asof."""
+    ``as_of`` pins the status date (the plugin option); see ssa_site.analysis.asof.
+    ``language``: the build's, one of ``languages`` (the option; the first is the
+    default): narratives, reviews and evaluations are read in it where translated."""
     problems = Problems()
     fingerprint = tree_digest(data_dir) if data_dir.is_dir() else ""
     plans = load_plans(data_dir, root, problems)
     releases = load_releases(root, problems)
     _check_ids(plans, problems)
     problems.extend(_checked(plans, root, data_dir, fingerprint))
+    if languages and language and language != languages[0]:
+        # Titles and texts in the build's language where the data translates them.
+        plans = [in_language(plan, language) for plan in plans]
     full = Portfolio(plans=tuple(plans), audience="internal")
-    narratives = find_narratives(docs_dir, root, full, problems)
+    narratives = find_narratives(docs_dir, root, full, problems, language, languages)
     check_pages(docs_dir, root, problems)
-    reviews = find_reviews(docs_dir, root, full, problems)
+    check_translated_pages(docs_dir, root, problems, languages)
+    reviews = find_reviews(docs_dir, root, full, problems, language, languages)
     portfolio = for_audience(plans, audience, internal_fields)
-    all_evaluations = load_evaluations(docs_dir, root, full, problems)
+    all_evaluations = load_evaluations(docs_dir, root, full, problems, language, languages)
     check_publication(all_evaluations, full, evaluation_publication_days, problems)
     evaluations = evaluation_model.for_audience(all_evaluations, portfolio)
     # Quality looks at every plan, internal content included: its findings are for authors.

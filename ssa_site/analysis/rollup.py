@@ -2,7 +2,8 @@
 
 A :class:`StatusBoard` is what templates ask ("what is the status of this indicator?"); it
 works each answer out once. Results roll up from their own indicators and their children;
-plans count their indicators, overall and by objective.
+plans count their indicators, overall and by objective. A board writes its labels, reasons
+and arithmetic in its ``language``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ssa_site.analysis.ratings import (
 )
 from ssa_site.analysis.status import IndicatorStatus, assess
 from ssa_site.analysis.tracking import TrackingRow, crossed, tracking_rows
+from ssa_site.base.i18n import ENGLISH, Language
 
 if TYPE_CHECKING:
     from datetime import date
@@ -38,13 +40,15 @@ class Tally:
     """How many indicators have each rating."""
 
     counts: tuple[int, ...] = (0,) * len(RATINGS)  # in the order of RATINGS
+    language: Language = field(default=ENGLISH, compare=False, repr=False)  # of the labels
 
     @classmethod
-    def of(cls, ratings: list[str]) -> Tally:
-        return cls(tuple(ratings.count(r) for r in RATINGS))
+    def of(cls, ratings: list[str], language: Language = ENGLISH) -> Tally:
+        return cls(tuple(ratings.count(r) for r in RATINGS), language)
 
     def __add__(self, other: Tally) -> Tally:
-        return Tally(tuple(a + b for a, b in zip(self.counts, other.counts, strict=True)))
+        counts = tuple(a + b for a, b in zip(self.counts, other.counts, strict=True))
+        return Tally(counts, self.language)
 
     @property
     def total(self) -> int:
@@ -56,7 +60,7 @@ class Tally:
     def items(self, nonzero: bool = True) -> list[tuple[str, str, int]]:
         """(rating, label, count) in rating order."""
         return [
-            (r, RATING_LABELS[r], c)
+            (r, self.language.gettext(RATING_LABELS[r]), c)
             for r, c in zip(RATINGS, self.counts, strict=True)
             if c or not nonzero
         ]
@@ -69,10 +73,11 @@ class ResultStatus:
     rating: str
     tally: Tally  # every indicator in the result's subtree
     score: float | None  # the mean score of the rated inputs
+    language: Language = field(default=ENGLISH, compare=False, repr=False)
 
     @property
     def label(self) -> str:
-        return RATING_LABELS[self.rating]
+        return self.language.gettext(RATING_LABELS[self.rating])
 
 
 @dataclass(frozen=True)
@@ -81,10 +86,11 @@ class PlanStatus:
     tally: Tally
     groups: tuple[tuple[Result, Tally], ...]  # by objective, in hierarchy order
     late: int  # indicators with a late report
+    language: Language = field(default=ENGLISH, compare=False, repr=False)
 
     @property
     def label(self) -> str:
-        return RATING_LABELS[self.rating]
+        return self.language.gettext(RATING_LABELS[self.rating])
 
 
 @dataclass(frozen=True)
@@ -95,14 +101,15 @@ class Change:
     entity: Indicator | Result
     before: str
     after: str
+    language: Language = field(default=ENGLISH, compare=False, repr=False)
 
     @property
     def before_label(self) -> str:
-        return RATING_LABELS[self.before]
+        return self.language.gettext(RATING_LABELS[self.before])
 
     @property
     def after_label(self) -> str:
-        return RATING_LABELS[self.after]
+        return self.language.gettext(RATING_LABELS[self.after])
 
 
 def roll_up(ratings: list[str]) -> tuple[str, float | None]:
@@ -119,18 +126,20 @@ def roll_up(ratings: list[str]) -> tuple[str, float | None]:
 
 @dataclass(frozen=True, eq=False)
 class StatusBoard:
-    """Every status of a portfolio as of one date, worked out on demand and kept."""
+    """Every status of a portfolio as of one date, worked out on demand and kept; its
+    labels, reasons and arithmetic are written in ``language``."""
 
     portfolio: Portfolio
     settings: StatusSettings = field(default_factory=StatusSettings)
     as_of: date | None = None
+    language: Language = ENGLISH
     _cache: dict[tuple[str, str, str], Any] = field(default_factory=dict, repr=False)
 
     def at(self, as_of: date) -> StatusBoard:
         """The same portfolio as it stood on another date (a progress review); kept."""
         key = ("at", as_of.isoformat(), "")
         if key not in self._cache:
-            self._cache[key] = StatusBoard(self.portfolio, self.settings, as_of)
+            self._cache[key] = StatusBoard(self.portfolio, self.settings, as_of, self.language)
         return self._cache[key]
 
     @property
@@ -138,14 +147,14 @@ class StatusBoard:
         return self.settings.thresholds
 
     def label(self, rating: str) -> str:
-        return RATING_LABELS[rating]
+        return self.language.gettext(RATING_LABELS[rating])
 
     def indicator(self, indicator: Indicator) -> IndicatorStatus:
         key = ("indicator", indicator.plan, indicator.id)
         if key not in self._cache:
             plan = self.portfolio.plan(indicator.plan)
             start = plan.period_start if plan else None
-            self._cache[key] = assess(indicator, self.settings, self.as_of, start)
+            self._cache[key] = assess(indicator, self.settings, self.as_of, start, self.language)
         return self._cache[key]
 
     def tracking(self, indicator: Indicator) -> tuple[TrackingRow, ...]:
@@ -161,7 +170,9 @@ class StatusBoard:
         if key not in self._cache:
             plan = self.portfolio.plan(result.plan)
             self._cache[key] = (
-                self._result(plan, result) if plan else ResultStatus(NO_DATA, Tally(), None)
+                self._result(plan, result)
+                if plan
+                else ResultStatus(NO_DATA, Tally(language=self.language), None, self.language)
             )
         return self._cache[key]
 
@@ -169,10 +180,10 @@ class StatusBoard:
         own = [self.indicator(i).rating for i in plan.indicators_of(result.id)]
         children = [self.result(c) for c in plan.children(result.id)]
         rating, score = roll_up(own + [c.rating for c in children])
-        tally = Tally.of(own)
+        tally = Tally.of(own, self.language)
         for child in children:
             tally = tally + child.tally
-        return ResultStatus(rating, tally, score)
+        return ResultStatus(rating, tally, score, self.language)
 
     def plan(self, plan: Plan) -> PlanStatus:
         key = ("plan", plan.name, "")
@@ -180,7 +191,8 @@ class StatusBoard:
             ratings = [self.indicator(i).rating for i in plan.indicators]
             rating, _ = roll_up([self.result(r).rating for r in plan.top_results])
             late = sum(1 for i in plan.indicators if self.indicator(i).late)
-            self._cache[key] = PlanStatus(rating, Tally.of(ratings), self._groups(plan), late)
+            tally = Tally.of(ratings, self.language)
+            self._cache[key] = PlanStatus(rating, tally, self._groups(plan), late, self.language)
         return self._cache[key]
 
     def _groups(self, plan: Plan) -> tuple[tuple[Result, Tally], ...]:
@@ -195,7 +207,7 @@ class StatusBoard:
         for result, depth in walk:
             if deep and depth == 0:
                 own = [self.indicator(i).rating for i in plan.indicators_of(result.id)]
-                tally = Tally.of(own)
+                tally = Tally.of(own, self.language)
             elif depth == (1 if deep else 0):
                 tally = self.result(result).tally
             else:
@@ -210,9 +222,9 @@ class StatusBoard:
         for result, _ in plan.walk():
             before, after = previous.result(result).rating, self.result(result).rating
             if before != after:
-                found.append(Change("result", result, before, after))
+                found.append(Change("result", result, before, after, self.language))
         for indicator in plan.indicators:
             before, after = previous.indicator(indicator).rating, self.indicator(indicator).rating
             if before != after:
-                found.append(Change("indicator", indicator, before, after))
+                found.append(Change("indicator", indicator, before, after, self.language))
         return tuple(found)

@@ -8,14 +8,20 @@ The method is explained to readers on the generated page ``method/status.md``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from ssa_site.analysis.arithmetic import (
+    figure,
+    percent,
+    progress_step,
+    rating_step,
+    signed_percent,
+)
 from ssa_site.analysis.ratings import (
     ACHIEVED,
     AT_RISK,
-    EPSILON,
     NO_DATA,
     OFF_TRACK,
     ON_TRACK,
@@ -23,10 +29,12 @@ from ssa_site.analysis.ratings import (
     StatusSettings,
     Thresholds,
 )
-from ssa_site.model.plan import Indicator, Value, format_number
+from ssa_site.base.i18n import ENGLISH
 
 if TYPE_CHECKING:
+    from ssa_site.base.i18n import Language
     from ssa_site.base.periods import Period
+    from ssa_site.model.plan import Indicator, Value
 
 #: How the target of an assessment was found.
 SAME_PERIOD, INTERIM, NEXT, LATEST = "period", "interim", "next", "latest"
@@ -56,11 +64,12 @@ class Assessment:
     basis: str  # SAME_PERIOD, INTERIM, NEXT or LATEST
     progress: float | None
     rating: str
-    steps: tuple[str, ...]  # the arithmetic, in words
+    steps: tuple[str, ...]  # the arithmetic, in words (in ``language``)
+    language: Language = field(default=ENGLISH, compare=False, repr=False)
 
     @property
     def percent(self) -> str:
-        return "" if self.progress is None else f"{self.progress * 100:.0f}%"
+        return "" if self.progress is None else percent(self.progress, self.language)
 
 
 @dataclass(frozen=True)
@@ -80,11 +89,12 @@ class IndicatorStatus:
     current: Assessment | None
     assessments: tuple[Assessment, ...]  # one per period with a known actual, oldest first
     late: tuple[Late, ...]
-    reason: str  # why there is no rating, or a one-line summary
+    reason: str  # why there is no rating, or a one-line summary (in ``language``)
+    language: Language = field(default=ENGLISH, compare=False, repr=False)
 
     @property
     def label(self) -> str:
-        return RATING_LABELS[self.rating]
+        return self.language.gettext(RATING_LABELS[self.rating])
 
     def for_period(self, period: Period) -> Assessment | None:
         return next((a for a in self.assessments if a.period == period), None)
@@ -95,8 +105,11 @@ def assess(
     settings: StatusSettings,
     as_of: date | None,
     plan_start: date | None = None,
+    language: Language = ENGLISH,
 ) -> IndicatorStatus:
-    """The status of an indicator as of ``as_of`` (``None``: every value counts)."""
+    """The status of an indicator as of ``as_of`` (``None``: every value counts), its
+    reason and arithmetic written in ``language``."""
+    _ = language.gettext
     # A numeric indicator's value written as text ("£3,500,000") is shown, never counted.
     known = [
         v
@@ -108,21 +121,29 @@ def assess(
     baselines = _by_period([v for v in known if v.kind == "baseline"])
     late = _late(targets, actuals, settings.late_after_days, as_of)
     if not actuals:
-        reason = "no actual has been reported" + (f" as of {as_of}" if as_of else "")
-        return IndicatorStatus(NO_DATA, as_of, None, (), late, reason)
+        if as_of:
+            reason = _("no actual has been reported as of %(date)s") % {
+                "date": language.digits(as_of.isoformat())
+            }
+        else:
+            reason = _("no actual has been reported")
+        return IndicatorStatus(NO_DATA, as_of, None, (), late, reason, language)
     if not targets:
         assessments: tuple[Assessment, ...] = ()
-        return IndicatorStatus(NO_DATA, as_of, None, assessments, late, "no target is set")
+        reason = _("no target is set")
+        return IndicatorStatus(NO_DATA, as_of, None, assessments, late, reason, language)
     if indicator.qualitative:
-        assessments = tuple(_qualitative(a, targets) for a in actuals)
+        assessments = tuple(_qualitative(a, targets, language) for a in actuals)
     else:
         assessments = tuple(
-            _quantitative(indicator, a, targets, baselines, settings.thresholds, plan_start)
+            _quantitative(
+                indicator, a, targets, baselines, settings.thresholds, plan_start, language
+            )
             for a in actuals
         )
     current = assessments[-1]
     reason = current.steps[-1] if current.steps else ""
-    return IndicatorStatus(current.rating, as_of, current, assessments, late, reason)
+    return IndicatorStatus(current.rating, as_of, current, assessments, late, reason, language)
 
 
 def _by_period(values: list[Value]) -> list[Value]:
@@ -154,25 +175,28 @@ def _pick_target(actual: Value, targets: list[Value]) -> tuple[Value, str]:
     return targets[-1], LATEST
 
 
-def _qualitative(actual: Value, targets: list[Value]) -> Assessment:
+def _qualitative(actual: Value, targets: list[Value], language: Language) -> Assessment:
+    _ = language.gettext
     target, basis = _pick_target(actual, targets)
     got, wanted = actual.text or "", target.text or ""
     steps = [
-        f"Latest value ({actual.period.label}): “{got}”",
-        f"Target ({target.period.label}): “{wanted}”",
+        _("Latest value (%(period)s): “%(value)s”") % {"period": actual.period.label, "value": got},
+        _("Target (%(period)s): “%(value)s”") % {"period": target.period.label, "value": wanted},
     ]
     if _same_text(got, wanted):
         rating = ACHIEVED
-        steps.append("The value is the target's: achieved")
+        steps.append(_("The value is the target's: achieved"))
     elif basis != NEXT:
         rating = OFF_TRACK
-        steps.append("The value is not the target's and the target is due: off track")
+        steps.append(_("The value is not the target's and the target is due: off track"))
     elif any(_same_text(got, t.text or "") for t in targets if t.period.end <= actual.period.end):
         rating = ON_TRACK
-        steps.append("The target is not yet due and the value meets an earlier milestone: on track")
+        steps.append(
+            _("The target is not yet due and the value meets an earlier milestone: on track")
+        )
     else:
         rating = AT_RISK
-        steps.append("The target is not yet due and the value meets no milestone: at risk")
+        steps.append(_("The target is not yet due and the value meets no milestone: at risk"))
     return Assessment(
         actual.period,
         actual,
@@ -185,6 +209,7 @@ def _qualitative(actual: Value, targets: list[Value]) -> Assessment:
         None,
         rating,
         tuple(steps),
+        language,
     )
 
 
@@ -199,7 +224,9 @@ def _quantitative(
     baselines: list[Value],
     thresholds: Thresholds,
     plan_start: date | None,
+    language: Language,
 ) -> Assessment:
+    _ = language.gettext
     number = float(actual.value or 0.0)
     base = _pick_baseline(actual, baselines)
     steps: list[str] = []
@@ -211,13 +238,19 @@ def _quantitative(
             base.period,
             base.period.end,
         )
-        steps.append(f"Baseline ({base.period.label}): {_n(baseline)}")
+        steps.append(
+            _("Baseline (%(period)s): %(value)s")
+            % {"period": base.period.label, "value": figure(baseline, language)}
+        )
     elif indicator.cumulative:
         baseline, baseline_period, baseline_end = 0.0, None, plan_start
-        steps.append("Baseline: none reported; a running total starts from 0")
+        steps.append(
+            _("Baseline: none reported; a running total starts from %(zero)s")
+            % {"zero": figure(0.0, language)}
+        )
     else:
         target, basis = _pick_target(actual, targets)
-        steps.append("Baseline: none reported, so progress cannot be measured")
+        steps.append(_("Baseline: none reported, so progress cannot be measured"))
         return Assessment(
             actual.period,
             actual,
@@ -230,19 +263,28 @@ def _quantitative(
             None,
             NO_DATA,
             tuple(steps),
+            language,
         )
-    target_value, target_row, basis = _target_for(actual, targets, baseline, baseline_end, steps)
-    steps.append(f"Actual ({actual.period.label}): {_n(number)}")
-    progress = _progress(number, baseline, target_value, indicator.direction, steps)
+    target_value, target_row, basis = _target_for(
+        actual, targets, baseline, baseline_end, steps, language
+    )
+    steps.append(
+        _("Actual (%(period)s): %(value)s")
+        % {"period": actual.period.label, "value": figure(number, language)}
+    )
+    progress = progress_step(number, baseline, target_value, indicator.direction, steps, language)
     rating = thresholds.rate(progress)
     if basis == INTERIM and rating == ACHIEVED:
         rating = ON_TRACK
         steps.append(
-            f"{_p(progress)} meets the interim target; a target counts as achieved only "
-            "in its own period: on track"
+            _(
+                "%(progress)s meets the interim target; a target counts as achieved only "
+                "in its own period: on track"
+            )
+            % {"progress": signed_percent(progress, language)}
         )
     else:
-        steps.append(_rating_step(progress, thresholds, rating))
+        steps.append(rating_step(progress, thresholds, rating, language))
     return Assessment(
         actual.period,
         actual,
@@ -255,6 +297,7 @@ def _quantitative(
         progress,
         rating,
         tuple(steps),
+        language,
     )
 
 
@@ -270,100 +313,76 @@ def _target_for(
     baseline: float,
     baseline_end: date | None,
     steps: list[str],
+    language: Language,
 ) -> tuple[float, Value, str]:
     """The target value to compare with, interpolated when the period has none."""
+    _ = language.gettext
     target, basis = _pick_target(actual, targets)
     value = float(target.value or 0.0)
     if basis == SAME_PERIOD:
-        steps.append(f"Target ({target.period.label}): {_n(value)}")
+        steps.append(
+            _("Target (%(period)s): %(value)s")
+            % {"period": target.period.label, "value": figure(value, language)}
+        )
         return value, target, basis
     if basis == LATEST:
         steps.append(
-            f"Target: none for {actual.period.label}; the last target "
-            f"({target.period.label}) still applies: {_n(value)}"
+            _(
+                "Target: none for %(period)s; the last target (%(target_period)s) still "
+                "applies: %(value)s"
+            )
+            % {
+                "period": actual.period.label,
+                "target_period": target.period.label,
+                "value": figure(value, language),
+            }
         )
         return value, target, basis
     earlier = [t for t in targets if t.period.end < actual.period.end]
+    from_target: str | None = None  # the period of the earlier target the line starts from
     if earlier:
-        start_value, start_end, start_name = (
-            float(earlier[-1].value or 0.0),
-            earlier[-1].period.end,
-            f"the {earlier[-1].period.label} target",
-        )
+        start_value, start_end = float(earlier[-1].value or 0.0), earlier[-1].period.end
+        from_target = earlier[-1].period.label
     elif baseline_end is not None and baseline_end < actual.period.end:
-        start_value, start_end, start_name = baseline, baseline_end, "the baseline"
+        start_value, start_end = baseline, baseline_end
     else:
         steps.append(
-            f"Target: none for {actual.period.label}; the next target "
-            f"({target.period.label}): {_n(value)}"
+            _("Target: none for %(period)s; the next target (%(target_period)s): %(value)s")
+            % {
+                "period": actual.period.label,
+                "target_period": target.period.label,
+                "value": figure(value, language),
+            }
         )
         return value, target, NEXT
     elapsed = (actual.period.end - start_end).days
     span = (target.period.end - start_end).days
     interim = start_value + (value - start_value) * elapsed / span
-    steps.append(
-        f"Interim target for {actual.period.label}, on a straight line from {start_name} "
-        f"({_n(start_value)}, {start_end}) to the {target.period.label} target "
-        f"({_n(value)}, {target.period.end}): {_n(start_value)} + ({_n(value)} − "
-        f"{_n(start_value)}) × {elapsed} ÷ {span} days = {_n(interim)}"
-    )
+    words = {
+        "period": actual.period.label,
+        "start_period": from_target or "",
+        "start_value": figure(start_value, language),
+        "start_date": language.digits(start_end.isoformat()),
+        "target_period": target.period.label,
+        "target_value": figure(value, language),
+        "target_date": language.digits(target.period.end.isoformat()),
+        "elapsed": language.digits(str(elapsed)),
+        "span": language.digits(str(span)),
+        "interim": figure(interim, language),
+    }
+    if from_target is not None:
+        message = _(
+            "Interim target for %(period)s, on a straight line from the %(start_period)s "
+            "target (%(start_value)s, %(start_date)s) to the %(target_period)s target "
+            "(%(target_value)s, %(target_date)s): %(start_value)s + (%(target_value)s − "
+            "%(start_value)s) × %(elapsed)s ÷ %(span)s days = %(interim)s"
+        )
+    else:
+        message = _(
+            "Interim target for %(period)s, on a straight line from the baseline "
+            "(%(start_value)s, %(start_date)s) to the %(target_period)s target "
+            "(%(target_value)s, %(target_date)s): %(start_value)s + (%(target_value)s − "
+            "%(start_value)s) × %(elapsed)s ÷ %(span)s days = %(interim)s"
+        )
+    steps.append(message % words)
     return interim, target, INTERIM
-
-
-def _progress(
-    actual: float, baseline: float, target: float, direction: str | None, steps: list[str]
-) -> float:
-    if direction != "maintain" and abs(target - baseline) > EPSILON:
-        progress = (actual - baseline) / (target - baseline)
-        steps.append(
-            f"Progress = (actual − baseline) ÷ (target − baseline) = ({_n(actual)} − "
-            f"{_n(baseline)}) ÷ ({_n(target)} − {_n(baseline)}) = {_n(actual - baseline)} ÷ "
-            f"{_n(target - baseline)} = {_p(progress)}"
-        )
-        return progress
-    why = (
-        "the level is to be maintained"
-        if direction == "maintain"
-        else ("the target equals the baseline")
-    )
-    beyond = (direction == "increase" and actual >= target) or (
-        direction == "decrease" and actual <= target
-    )
-    if beyond or abs(actual - target) <= EPSILON:
-        steps.append(f"Progress: {why}, and the actual meets it = {_p(1.0)}")
-        return 1.0
-    if abs(target) <= EPSILON:
-        steps.append(f"Progress: {why}, the target is 0 and the actual is not = {_p(0.0)}")
-        return 0.0
-    progress = max(0.0, 1 - abs(actual - target) / abs(target))
-    steps.append(
-        f"Progress: {why}, so 1 − |actual − target| ÷ |target| = 1 − |{_n(actual)} − "
-        f"{_n(target)}| ÷ {_n(abs(target))} = {_p(progress)}"
-    )
-    return progress
-
-
-def _rating_step(progress: float, thresholds: Thresholds, rating: str) -> str:
-    p = _p(progress)
-    if rating == ACHIEVED:
-        return f"{p} is at least {_p(thresholds.achieved)}: achieved"
-    if rating == ON_TRACK:
-        return (
-            f"{p} is at least {_p(thresholds.on_track)} but below "
-            f"{_p(thresholds.achieved)}: on track"
-        )
-    if rating == AT_RISK:
-        return (
-            f"{p} is at least {_p(thresholds.at_risk)} but below {_p(thresholds.on_track)}: at risk"
-        )
-    return f"{p} is below {_p(thresholds.at_risk)}: off track"
-
-
-def _n(number: float) -> str:
-    text = format_number(round(number, 2))
-    return text.replace("-", "−") if number < 0 else text
-
-
-def _p(progress: float) -> str:
-    text = f"{progress * 100:.0f}%"
-    return text.replace("-", "−")

@@ -1,16 +1,20 @@
 """The Indicator Tracking Table of an indicator: one row per period, and its breakdowns.
 
 Pure data for the templates: baseline, target and actual side by side, with the variance,
-the share of the target and the period's status.
+the share of the target (written in the status's language) and the period's status.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from ssa_site.analysis.arithmetic import percent
+from ssa_site.base.i18n import ENGLISH
 
 if TYPE_CHECKING:
     from ssa_site.analysis.status import Assessment, IndicatorStatus
+    from ssa_site.base.i18n import Language
     from ssa_site.base.periods import Period
     from ssa_site.model.plan import Indicator, Value
 
@@ -24,6 +28,7 @@ class TrackingRow:
     target: Value | None
     actual: Value | None
     assessment: Assessment | None
+    language: Language = field(default=ENGLISH, compare=False, repr=False)
 
     @property
     def variance(self) -> float | None:
@@ -42,7 +47,7 @@ class TrackingRow:
         actual, target = self.actual.value, self.target.value
         if actual is None or target is None or target == 0:
             return ""
-        return f"{actual / target * 100:.0f}%"
+        return percent(actual / target, self.language)
 
     @property
     def values(self) -> tuple[Value, ...]:
@@ -66,6 +71,7 @@ def tracking_rows(indicator: Indicator, status: IndicatorStatus) -> tuple[Tracki
                 found.get("target"),
                 found.get("actual"),
                 status.for_period(period),
+                status.language,
             )
         )
     return tuple(rows)

@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-RESOURCES = ("results", "indicators", "values", "initiatives", "assumptions")
+RESOURCES = ("results", "indicators", "values", "initiatives", "assumptions", "translations")
 
 PLAN_KINDS = (
     "country-strategy",

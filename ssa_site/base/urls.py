@@ -186,6 +186,12 @@ ALL_DATA_ZIP = "data/all-data.zip"
 EVALUATIONS_DATA_DIR = "data/evaluations"
 
 
+def is_shared_file(site_path: str) -> bool:
+    """Files every language of a site shares, written once at the site root by the default
+    language's build: the downloads and the catalog (their data is in no language)."""
+    return site_path == CATALOG_PATH or site_path.startswith("data/")
+
+
 def in_data_zip(site_dir: str) -> str:
     """A folder of downloads (``data/plans/<plan>``) as it is named in all-data.zip."""
     return site_dir.removeprefix("data/")
@@ -275,11 +281,16 @@ class Linker:
     src_uri: str
     use_directory_urls: bool = True
     at_file: str = ""  # links from a static HTML file at this site path instead of a page
+    #: From a language's own pages (under /fr/) to the files all languages share at the
+    #: site root (is_shared_file): "../"; "" in the default language.
+    shared_root: str = ""
 
     @classmethod
-    def from_file(cls, site_path: str, use_directory_urls: bool = True) -> Linker:
+    def from_file(
+        cls, site_path: str, use_directory_urls: bool = True, shared_root: str = ""
+    ) -> Linker:
         """Relative hrefs from a static HTML file (an embed page) written at ``site_path``."""
-        return cls("", use_directory_urls, site_path)
+        return cls("", use_directory_urls, site_path, shared_root)
 
     def _base(self) -> str:
         if self.at_file:
@@ -300,6 +311,8 @@ class Linker:
 
     def file(self, site_path: str) -> str:
         """Link to a static file written at ``site_path`` (relative to the site root)."""
+        if self.shared_root and is_shared_file(site_path):
+            site_path = self.shared_root + site_path
         return posixpath.relpath(site_path, self._base())
 
     def page(self, src_uri: str, anchor: str = "") -> str:

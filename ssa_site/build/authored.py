@@ -4,11 +4,13 @@ the plugin takes (they become parts of generated pages, or are internal)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
 from ssa_site.base import urls
+from ssa_site.load.localized import translation_code
 from ssa_site.load.narratives import filter_internal_blocks, split_front_matter
 
 if TYPE_CHECKING:
@@ -22,6 +24,31 @@ class AuthoredPages:
     home: str | None = None  # index.md, front matter included
     plans_index: str | None = None  # plans/index.md, its body
     evaluations_index: str | None = None  # evaluations/index.md, front matter included
+
+
+def localize_files(files: Files, codes: tuple[str, ...], current: str) -> set[str]:
+    """Authored pages in the language being built: ``about.fr.md`` is read in place of
+    ``about.md`` in the French build (at about.md's address) and left out of the others.
+    The pages shown in the default language for want of a translation, by src_uri."""
+    if len(codes) < 2:
+        return set()
+    pages = [f for f in files if f.is_documentation_page() and not f.generated_by]
+    translations: dict[str, File] = {}
+    for file in pages:
+        code = translation_code(PurePosixPath(file.src_uri), codes)
+        if code is not None:
+            files.remove(file)
+            if code == current:
+                path = PurePosixPath(file.src_uri)
+                original = path.with_name(path.stem.rpartition(".")[0] + path.suffix)
+                translations[original.as_posix()] = file
+    fallback: set[str] = set()
+    for file in pages:
+        if file.src_uri in translations:
+            file.abs_src_path = translations[file.src_uri].abs_src_path
+        elif current != codes[0]:
+            fallback.add(file.src_uri)
+    return fallback
 
 
 def take_authored(files: Files, internal: bool) -> AuthoredPages:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ssa_site.analysis.ratings import StatusSettings
+from ssa_site.build.languages import Languages
 from ssa_site.cache import store as cache
 from ssa_site.cache.pages import PageCache, docs_digests
 from ssa_site.config import publisher
@@ -34,25 +35,31 @@ def page_context(
     scratch: Path,
     glossary: Glossary,
     background: Background,
+    languages: Languages | None = None,
 ) -> PageContext:
-    """What every generator of this build gets (see ssa_site.output.context)."""
+    """What every generator of this build gets (see ssa_site.output.context), in the
+    language being built."""
+    languages = languages or Languages()
+    language = languages.language
     return PageContext(
         view,
-        environment(_override_dirs(config)),
+        environment(_override_dirs(config), language),
         config.use_directory_urls,
         scratch=scratch,
         home_markdown=authored.home,
         plans_index_markdown=authored.plans_index,
-        site_url=config.site_url,
         site_name=config.site_name,
         publisher=publisher(options.publisher),
         evaluations_index_markdown=authored.evaluations_index,
         status_settings=StatusSettings(options.status_thresholds, options.late_after_days),
         glossary=glossary,
         cache_dir=cache.base_dir(root),
-        pages=_page_cache(view, options, config, root),
+        pages=_page_cache(view, options, config, root, languages),
         background=background,
         notice=options.notice,
+        language=language,
+        language_root=languages.root,
+        site_url=languages.base_site_url(config),
     )
 
 
@@ -62,7 +69,7 @@ def _override_dirs(config: MkDocsConfig) -> list[Path]:
 
 
 def _page_cache(
-    view: SiteView, options: SsaConfig, config: MkDocsConfig, root: Path
+    view: SiteView, options: SsaConfig, config: MkDocsConfig, root: Path, languages: Languages
 ) -> PageCache | None:
     """Pages of earlier builds (ssa_site.cache.pages), keyed by everything they are made
     of: the data, the docs folder, the audience, the options of the plugin and of MkDocs
@@ -84,5 +91,6 @@ def _page_cache(
         cache.tree_digest(custom) if custom and custom.is_dir() else "",
         cache.file_digest(glossary) if glossary and glossary.is_file() else "",
         os.environ.get("SOURCE_DATE_EPOCH", ""),
+        languages.current,  # the options say which languages, not which one is built
     )
     return PageCache(cache.base_dir(root), repr(scope), narratives)

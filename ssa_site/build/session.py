@@ -12,16 +12,16 @@ from __future__ import annotations
 import shutil
 import tempfile
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from ssa_site.base.problems import Severity
 from ssa_site.build import export
-from ssa_site.build.authored import take_authored
+from ssa_site.build.authored import localize_files, take_authored
 from ssa_site.build.context import page_context
 from ssa_site.build.files import add_generated
 from ssa_site.build.internal import keep_unlisted
@@ -31,8 +31,9 @@ from ssa_site.cache.workers import Background
 from ssa_site.config import publisher
 from ssa_site.downloads.standards import checked_downloads
 from ssa_site.generate import generate_all
-from ssa_site.load.glossary import load_glossary
+from ssa_site.load.glossary import in_language, load_glossary
 from ssa_site.load.narratives import filter_internal_blocks
+from ssa_site.output import rendering
 from ssa_site.output.context import GeneratedPage
 from ssa_site.pages.html import TermMarker, exclude_data_tables
 from ssa_site.project import load_site
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 
     from ssa_site.base.problems import Problem
     from ssa_site.build.deferred import DeferredFile
+    from ssa_site.build.languages import Languages
     from ssa_site.config import SsaConfig
     from ssa_site.load.glossary import Glossary
     from ssa_site.project import Site
@@ -50,14 +52,29 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 
+@dataclass(frozen=True)
+class Untranslated:
+    """An authored page shown in the default language (ssa/macros.html fallback_note)."""
+
+    fallback: bool = True
+
+
 class Build:
     """The state of one build: the loaded site, its glossary, its scratch folder, the
     work in the background and the pages it generated."""
 
     def __init__(
-        self, site: Site, glossary: Glossary, options: SsaConfig, root: Path, audience: str
+        self,
+        site: Site,
+        glossary: Glossary,
+        options: SsaConfig,
+        root: Path,
+        audience: str,
+        languages: Languages,
     ) -> None:
         self.site = site
+        self.languages = languages
+        self.fallback_pages: set[str] = set()  # authored pages not translated (yet)
         self.glossary = glossary
         self.options = options
         self.root = root
@@ -66,7 +83,14 @@ class Build:
         self.html_cache = (
             HtmlCache(
                 cache.base_dir(root),
-                repr((audience, cache.canonical(glossary), self.marker is not None)),
+                repr(
+                    (
+                        audience,
+                        cache.canonical(glossary),
+                        self.marker is not None,
+                        languages.current,
+                    )
+                ),
             )
             if cache.enabled()
             else None
@@ -77,7 +101,14 @@ class Build:
         self.generated_pages: set[str] = set()  # src_uri of the generated pages
 
     @classmethod
-    def start(cls, options: SsaConfig, config: MkDocsConfig, root: Path, audience: str) -> Build:
+    def start(
+        cls,
+        options: SsaConfig,
+        config: MkDocsConfig,
+        root: Path,
+        audience: str,
+        languages: Languages,
+    ) -> Build:
         """Load and check the project; every problem is logged, and any error stops the
         build (PluginError) before anything is written."""
         began = time.perf_counter()
@@ -91,6 +122,8 @@ class Build:
             # One notion of "late": quality findings use the status option late_after_days.
             quality=replace(options.quality, reporting_lag_days=options.late_after_days),
             as_of=options.as_of,
+            language=languages.current,
+            languages=languages.codes,
         )
         _report(site)
         _report_standards(
@@ -102,6 +135,7 @@ class Build:
             for problem in glossary_problems.errors:
                 log.error(str(problem))
             raise PluginError("The glossary file has errors; nothing was built.")
+        glossary = in_language(glossary, languages.language)
         portfolio = site.portfolio
         log.info(
             "Loaded and validated %d plan(s), %d indicator(s), %d value(s) for the %s "
@@ -113,12 +147,13 @@ class Build:
             time.perf_counter() - began,
         )
         log.info("%s", site.as_of)  # one mistyped period can move "today": say what set it
-        return cls(site, glossary, options, root, audience)
+        return cls(site, glossary, options, root, audience, languages)
 
     def add_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Take the authored files the plugin builds itself, then add every generated page
         and file; new charts are drawn in the background meanwhile."""
         began = time.perf_counter()
+        self.fallback_pages = localize_files(files, self.languages.codes, self.languages.current)
         authored = take_authored(files, self.internal)
         self.cancel()
         self.background = Background()
@@ -131,6 +166,7 @@ class Build:
             scratch=self._new_scratch(),
             glossary=self.glossary,
             background=self.background,
+            languages=self.languages,
         )
         generated = generate_all(context)
         if context.pages is not None:
@@ -149,10 +185,19 @@ class Build:
 
     def page_markdown(self, markdown: str, src_uri: str, generated: bool) -> tuple[str, bool]:
         """The Markdown MkDocs renders for a page, and whether the page's source can be
-        dropped from memory (a generated page MkDocs has read)."""
+        dropped from memory (a generated page MkDocs has read). An authored page without
+        a translation into the language being built says so above its text."""
         if generated:
             return markdown, src_uri in self.generated_pages
-        return filter_internal_blocks(markdown, self.internal), False
+        markdown = filter_internal_blocks(markdown, self.internal)
+        if src_uri in self.fallback_pages:
+            markdown = self._fallback_note() + markdown  # MkDocs took the front matter off
+        return markdown, False
+
+    def _fallback_note(self) -> str:
+        env = rendering.environment(language=self.languages.language)
+        macros: Any = env.get_template("ssa/macros.html").module
+        return str(macros.fallback_note(Untranslated())) + "\n\n"
 
     def finish_html(self, html: str) -> str:
         """A page's own HTML, before the theme wraps it and the search plugin indexes it:

@@ -56,6 +56,9 @@ STORE_CODE = ("cache/store.py", "cache/workers.py", "base/logs.py")
 LOADING_CODE = (
     *STORE_CODE,
     "load/plans.py",
+    "load/breakdowns.py",
+    "load/translations.py",
+    "model/translation.py",
     "load/tables.py",
     "load/package.py",
     "load/package_problems.py",
@@ -64,6 +67,7 @@ LOADING_CODE = (
     "load/table_problems.py",
     "base/periods.py",
     "model/plan.py",
+    "model/translated.py",  # which fields a translation may name
     "base/problems.py",
     "base/schemas.py",
     "schemas",
@@ -75,7 +79,7 @@ LOADING_CODE = (
 )
 CHART_CODE = (*STORE_CODE, "charts/svg.py", "base/urls.py")
 #: What counts as code: modules, schemas, templates (pages are made from them), data files.
-_CODE_SUFFIXES = (".py", ".json", ".html", ".yml", ".md", ".css", ".js")
+_CODE_SUFFIXES = (".py", ".json", ".html", ".yml", ".md", ".css", ".js", ".po")
 CHECK_CODE = (*LOADING_CODE, "load/checks.py", "load/value_checks.py", "base/formulas.py")
 
 

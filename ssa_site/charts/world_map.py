@@ -4,17 +4,20 @@ Plans carry ISO 3166-1 alpha-3 codes; pygal's world map (``pygal_maps_world``) d
 lower-case alpha-2 codes: ``pycountry`` maps one to the other. The SVG is made safe and
 deterministic like every chart (:func:`ssa_site.charts.clean_svg`: no script, comment,
 date or random id), its paths are rounded to whole map units, and a country links to its
-plan (or, with several plans, to its group on the plans index).
+plan (or, with several plans, to its group on the plans index). Its title, legend, names
+and description are written in the build's language (country names from Babel's CLDR data
+in a language other than English).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 import pycountry
+from babel import Locale
 from pygal.style import Style
 from pygal_maps_world.i18n import COUNTRIES
 from pygal_maps_world.maps import World
@@ -22,6 +25,7 @@ from pygal_maps_world.maps import World
 from ssa_site.analysis.ratings import RATING_LABELS, RATINGS
 from ssa_site.analysis.rollup import roll_up
 from ssa_site.base import urls
+from ssa_site.base.i18n import DEFAULT, ENGLISH, Language
 from ssa_site.charts.map_marks import Box, add_marks, country_bounds, zoomed
 from ssa_site.charts.specs import RATING_COLOURS
 from ssa_site.charts.svg import FONT, PHONE_WIDTH, Chart, _clean
@@ -47,6 +51,7 @@ class Country:
     name: str
     plans: tuple[Plan, ...]
     rating: str  # the roll-up of its plans' overall ratings
+    language: Language = field(default=ENGLISH, compare=False, repr=False)  # of the names
 
     @property
     def anchor(self) -> str:
@@ -64,18 +69,30 @@ class Country:
 
     @property
     def rating_label(self) -> str:
-        return RATING_LABELS[self.rating]
+        return self.language.gettext(RATING_LABELS[self.rating])
 
 
-def country_name(code: str) -> tuple[str | None, str]:
-    """(alpha-2 in lower case, English name) of an alpha-3 code; unknown codes keep the code."""
+def country_name(code: str, language: Language = ENGLISH) -> tuple[str | None, str]:
+    """(alpha-2 in lower case, name) of an alpha-3 code; unknown codes keep the code. The
+    name is pycountry's in English, CLDR's in another language."""
     found = pycountry.countries.get(alpha_3=code.upper())
     if found is None:
         return None, code
-    return found.alpha_2.lower(), getattr(found, "common_name", None) or found.name
+    name = getattr(found, "common_name", None) or found.name
+    if language.code != DEFAULT:
+        name = _territories(language.code).get(found.alpha_2.upper(), name)
+    return found.alpha_2.lower(), name
 
 
-def countries(portfolio: Portfolio, board: StatusBoard) -> tuple[Country, ...]:
+@cache
+def _territories(code: str) -> dict[str, str]:
+    """Country names in a language, by alpha-2 code (CLDR, as Babel ships it)."""
+    return dict(Locale.parse(code).territories)
+
+
+def countries(
+    portfolio: Portfolio, board: StatusBoard, language: Language = ENGLISH
+) -> tuple[Country, ...]:
     """Every country that has a plan, by name; its status rolls up its plans' ratings."""
     by_code: dict[str, list[Plan]] = {}
     for plan in portfolio.plans:
@@ -83,38 +100,57 @@ def countries(portfolio: Portfolio, board: StatusBoard) -> tuple[Country, ...]:
             by_code.setdefault(plan.country.upper(), []).append(plan)
     found = []
     for code, plans in by_code.items():
-        alpha2, name = country_name(code)
+        alpha2, name = country_name(code, language)
         rating, _ = roll_up([board.plan(p).rating for p in plans if p.indicators])
         ordered = tuple(sorted(plans, key=lambda p: p.title))
-        found.append(Country(code, alpha2, name, ordered, rating))
+        found.append(Country(code, alpha2, name, ordered, rating, language))
     return tuple(sorted(found, key=lambda c: (c.name, c.code)))
 
 
-def describe(found: tuple[Country, ...]) -> str:
+def describe(found: tuple[Country, ...], language: Language = ENGLISH) -> str:
     """The map in words, for ``<desc>`` and the image's text alternative."""
+    _ = language.gettext
     if not found:
-        return "A world map; no plan names a country."
-    parts = [f"{c.label}: {c.rating_label.lower()}" for c in found]
-    return (
-        f"A world map of the {len(found)} countr{'y' if len(found) == 1 else 'ies'} with "
-        f"plans, coloured by overall status. {'; '.join(parts)}."
-    )
+        return _("A world map; no plan names a country.")
+    parts = [
+        # Translators: a country and its overall status, e.g. "Honduras (HND): on track".
+        _("%(country)s: %(rating)s")
+        % {"country": c.label, "rating": _(RATING_LABELS[c.rating]).lower()}
+        for c in found
+    ]
+    return language.ngettext(
+        "A world map of the %(num)s country with plans, coloured by overall status. %(countries)s.",
+        "A world map of the %(num)s countries with plans, coloured by overall status. "
+        "%(countries)s.",
+        len(found),
+    ) % {"num": language.number(len(found)), "countries": "; ".join(parts)}
 
 
-def map_svg(found: tuple[Country, ...], href: dict[str, str], phone: bool = False) -> bytes:
+def map_svg(
+    found: tuple[Country, ...],
+    href: dict[str, str],
+    phone: bool = False,
+    language: Language = ENGLISH,
+) -> bytes:
     """The map as SVG bytes; ``href`` gives each country code the link it opens. Each
     country is ringed and named; a phone's map is zoomed to the countries."""
     return _render(
         tuple((c.alpha2, c.rating, c.name, href.get(c.code, "")) for c in found if c.on_map),
-        describe(found),
+        describe(found, language),
         phone,
+        language,
     )
 
 
 @lru_cache(maxsize=8)
 def _render(
-    areas: tuple[tuple[str | None, str, str, str], ...], description: str, phone: bool = False
+    areas: tuple[tuple[str | None, str, str, str], ...],
+    description: str,
+    phone: bool = False,
+    language: Language = ENGLISH,
 ) -> bytes:
+    _ = language.gettext
+    title = _("Countries with plans, by overall status")
     ratings = [r for r in RATINGS if any(a[1] == r for a in areas)]
     style = Style(
         background="#ffffff",
@@ -132,7 +168,7 @@ def _render(
     )
     graph = World(
         style=style,
-        title=None if phone else "Countries with plans, by overall status",
+        title=None if phone else title,
         width=PHONE_WIDTH if phone else WIDTH,
         height=PHONE_HEIGHT if phone else HEIGHT,
         js=[],
@@ -145,7 +181,7 @@ def _render(
         css=["file://style.css", "file://graph.css", f"inline:{_LAND}"],
     )
     path = urls.phone_chart_path(urls.MAP_PATH) if phone else urls.MAP_PATH
-    chart = Chart(path, "map", "Countries with plans, by overall status", description, (), ())
+    chart = Chart(path, "map", title, description, (), ())
     graph.uuid = _UUID
     for rating in ratings:
         values: list[Any] = []
@@ -154,13 +190,14 @@ def _render(
                 continue
             value: dict[str, Any] = {
                 "value": (alpha2, 1),
-                "label": f"{name}: {RATING_LABELS[rating]}",
+                "label": _("%(country)s: %(rating)s")
+                % {"country": name, "rating": _(RATING_LABELS[rating])},
             }
             if link:
                 value["xlink"] = {"href": link, "target": "_top"}
             values.append(value)
-        graph.add(RATING_LABELS[rating], values)
-    names = {alpha2: name for alpha2, _, name, _ in areas}
+        graph.add(_(RATING_LABELS[rating]), values)
+    names = {alpha2: name for alpha2, _rating, name, _link in areas}
     graph.add_xml_filter(lambda root: _mark(_compact(_clean(root, chart)), names, phone))
     svg = graph.render()
     return svg if isinstance(svg, bytes) else svg.encode("utf-8")

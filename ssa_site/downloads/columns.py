@@ -151,6 +151,7 @@ def records(
         "indicators": plan.indicators,
         "initiatives": plan.initiatives,
         "assumptions": plan.assumptions,
+        "translations": plan.translations,  # the public's plan keeps the public's only
     }[resource]
     names = [f["name"] for f in standard_schema(resource)["fields"]]
     for entity in entities:

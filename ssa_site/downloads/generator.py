@@ -87,6 +87,8 @@ def downloads(context: PageContext) -> list[Generated]:
             if written
             else "kept from an earlier build",
         )
+        if context.language_root:  # the default language's build writes the files
+            return [page]
         return [*assets, *out.assets, page]
     build = make(Run.of(context), data)
     build.keep(key)
@@ -97,6 +99,8 @@ def downloads(context: PageContext) -> list[Generated]:
         len(build.data.portfolio.plans),
         time.perf_counter() - start,
     )
+    if context.language_root:  # the default language's build writes the files
+        return [page]
     return [*build.out.assets, page]
 
 

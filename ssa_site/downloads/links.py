@@ -20,15 +20,22 @@ Site layout::
     data/evaluations/...                       the evaluations catalog, same shape
     data/releases/<date>/release-<date>.zip    a data release (ssa-site release)
     data/releases/<date>/changes.csv           what it changed
+
+The files themselves are always in English (a download's title and description go into
+data.json and the data packages). Pages show a download's words in the build's language:
+each builder keeps them as catalog messages (:class:`Words`), and
+:meth:`Download.in_language` writes them in another language.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ssa_site.base import urls
+from ssa_site.base.i18n import ENGLISH, Language
 from ssa_site.base.schemas import RESOURCES
+from ssa_site.base.vocabulary import N_
+from ssa_site.downloads.download import Download, download, words
 
 if TYPE_CHECKING:
     from ssa_site.model.plan import Indicator, Initiative, Plan, Portfolio
@@ -37,44 +44,10 @@ if TYPE_CHECKING:
 
 EVALUATIONS_PACKAGE = "evaluations"
 
-MEDIA_TYPES = {
-    "CSV": "text/csv",
-    "ZIP": "application/zip",
-    "JSON": "application/json",
-    "XML": "application/xml",
-    "XLSX": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
 #: Workbooks are written for at most this many values (a plan's, or the tidy table's):
 #: beyond, a spreadsheet program struggles and writing one slows every build; the CSV
 #: files hold the same data.
 WORKBOOK_VALUES = 50_000
-
-
-@dataclass(frozen=True)
-class Download:
-    """One downloadable file; ``size`` and ``sha256`` are known once it is written."""
-
-    path: str  # relative to the site root
-    title: str
-    format: str  # a key of MEDIA_TYPES
-    filename: str  # suggested name when saved (the link's download attribute)
-    description: str = ""
-    label: str = ""  # short name where the page already says whose data it is
-    size: int = 0
-    sha256: str = ""
-
-    @property
-    def media_type(self) -> str:
-        return MEDIA_TYPES[self.format]
-
-    @property
-    def size_label(self) -> str:
-        if self.size < 1024:
-            return f"{self.size} bytes"
-        if self.size < 1024 * 1024:
-            return f"{self.size / 1024:.1f} KB"
-        return f"{self.size / (1024 * 1024):.1f} MB"
 
 
 def plan_resources(plan: Plan) -> tuple[str, ...]:
@@ -95,70 +68,96 @@ def indicators_with_values(plan: Plan) -> tuple[Indicator, ...]:
 
 
 def package_zip(plan: Plan) -> Download:
-    return Download(
+    return download(
         urls.plan_package_zip(plan.name),
-        f"{plan.title}: data package",
+        words(N_("%(plan)s: data package"), plan=plan.title),
         "ZIP",
         f"{plan.name}.zip",
-        "Every table below with its full Table Schema in datapackage.json "
-        "(Frictionless Data Package).",
-        "Data package (all tables and their schemas)",
+        words(
+            N_(
+                "Every table below with its full Table Schema in datapackage.json "
+                "(Frictionless Data Package)."
+            )
+        ),
+        words(N_("Data package (all tables and their schemas)")),
     )
 
 
 def descriptor(plan: Plan) -> Download:
-    return Download(
+    return download(
         urls.plan_descriptor(plan.name),
-        f"{plan.title}: datapackage.json",
+        words(N_("%(plan)s: datapackage.json"), plan=plan.title),
         "JSON",
         f"{plan.name}-datapackage.json",
-        "Metadata and Table Schemas of the package; its paths point at the CSV files next to it.",
-        "datapackage.json (metadata and schemas)",
+        words(
+            N_(
+                "Metadata and Table Schemas of the package; its paths point at the CSV files "
+                "next to it."
+            )
+        ),
+        words(N_("datapackage.json (metadata and schemas)")),
     )
 
 
 def resource_csv(plan: Plan, resource: str) -> Download:
-    return Download(
+    table = RESOURCE_TABLES.get(resource)
+    return download(
         urls.resource_csv(plan.name, resource),
-        f"{plan.title}: {resource}",
+        words(N_("%(plan)s: %(resource)s"), plan=plan.title, resource=resource),
         "CSV",
         f"{plan.name}-{resource}.csv",
-        RESOURCE_DESCRIPTIONS[resource],
-        f"{resource.capitalize()} table",
+        words(RESOURCE_DESCRIPTIONS[resource]),
+        words(table) if table else words(N_("%(name)s table"), name=resource.capitalize()),
     )
 
 
 def iati_xml(plan: Plan) -> Download:
-    return Download(
+    return download(
         urls.iati_xml(plan.name),
-        f"{plan.title}: IATI activities",
+        words(N_("%(plan)s: IATI activities"), plan=plan.title),
         "XML",
         f"{plan.name}-iati-activities.xml",
-        "Initiatives as IATI 2.03 activities with their results, indicators, baselines, "
-        "targets and actuals.",
-        "IATI activities with results",
+        words(
+            N_(
+                "Initiatives as IATI 2.03 activities with their results, indicators, "
+                "baselines, targets and actuals."
+            )
+        ),
+        words(N_("IATI activities with results")),
     )
 
 
 def indicator_csv(plan: Plan, indicator: Indicator) -> Download:
-    return Download(
+    return download(
         urls.indicator_csv(plan.name, indicator.id),
-        f"{indicator.id} {indicator.title}: values",
+        words(N_("%(indicator)s: values"), indicator=f"{indicator.id} {indicator.title}"),
         "CSV",
         f"{plan.name}-{indicator.id}-values.csv",
-        "Baseline, targets and actuals of the indicator, disaggregations included; every "
-        "row names the plan, the indicator's title and unit, and the status the site shows.",
+        words(
+            N_(
+                "Baseline, targets and actuals of the indicator, disaggregations included; "
+                "every row names the plan, the indicator's title and unit, and the status "
+                "the site shows."
+            )
+        ),
     )
 
 
 def indicator_json(plan: Plan, indicator: Indicator) -> Download:
-    return Download(
+    return download(
         urls.indicator_json(plan.name, indicator.id),
-        f"{indicator.id} {indicator.title}: reference sheet, values and status",
+        words(
+            N_("%(indicator)s: reference sheet, values and status"),
+            indicator=f"{indicator.id} {indicator.title}",
+        ),
         "JSON",
         f"{plan.name}-{indicator.id}.json",
-        "The indicator's public reference sheet, its plan and result, its status with the "
-        "arithmetic, and every value, for software that builds on the data.",
+        words(
+            N_(
+                "The indicator's public reference sheet, its plan and result, its status with "
+                "the arithmetic, and every value, for software that builds on the data."
+            )
+        ),
     )
 
 
@@ -167,36 +166,49 @@ def has_workbook(plan: Plan) -> bool:
 
 
 def plan_workbook(plan: Plan) -> Download:
-    return Download(
+    return download(
         urls.plan_workbook(plan.name),
-        f"{plan.title}: workbook",
+        words(N_("%(plan)s: workbook"), plan=plan.title),
         "XLSX",
         f"{plan.name}.xlsx",
-        "Every table above as a sheet, and a tracking sheet per indicator (public rows only).",
-        "Workbook (every table, a sheet each)",
+        words(
+            N_(
+                "Every table above as a sheet, and a tracking sheet per indicator (public "
+                "rows only)."
+            )
+        ),
+        words(N_("Workbook (every table, a sheet each)")),
     )
 
 
 def tidy_csv() -> Download:
-    return Download(
+    return download(
         urls.TIDY_CSV,
-        "All values (one table)",
+        words(N_("All values (one table)")),
         "CSV",
         "all-values.csv",
-        "Every public value of every plan, one row each, with its plan, result, indicator, "
-        "unit, period dates, disaggregation and the status the site shows: loads with one "
-        "call and no joins.",
+        words(
+            N_(
+                "Every public value of every plan, one row each, with its plan, result, "
+                "indicator, unit, period dates, disaggregation and the status the site "
+                "shows: loads with one call and no joins."
+            )
+        ),
     )
 
 
 def tidy_descriptor() -> Download:
-    return Download(
+    return download(
         urls.TIDY_DESCRIPTOR,
-        "All values (one table): datapackage.json",
+        words(N_("All values (one table): datapackage.json")),
         "JSON",
         "all-values.datapackage.json",
-        "The table's full Table Schema, licence and citation; its path points at "
-        "all-values.csv next to it (frictionless validate checks both).",
+        words(
+            N_(
+                "The table's full Table Schema, licence and citation; its path points at "
+                "all-values.csv next to it (frictionless validate checks both)."
+            )
+        ),
     )
 
 
@@ -205,46 +217,71 @@ def has_tidy_workbook(portfolio: Portfolio) -> bool:
 
 
 def tidy_xlsx() -> Download:
-    return Download(
+    return download(
         urls.TIDY_XLSX,
-        "All values (one table): workbook",
+        words(N_("All values (one table): workbook")),
         "XLSX",
         "all-values.xlsx",
-        "The same table as a workbook, with a sheet describing every column.",
+        words(N_("The same table as a workbook, with a sheet describing every column.")),
     )
 
 
 def release_zip(release: Release) -> Download:
-    return Download(
+    return download(
         urls.release_zip(release.name),
-        f"Data release of {release.name}",
+        words(N_("Data release of %(release)s"), release=release.name),
         "ZIP",
         f"release-{release.name}.zip",
-        f"The public values as released on {release.name}, with their indicators and "
-        "what the release changed (Frictionless Data Package).",
+        words(
+            N_(
+                "The public values as released on %(release)s, with their indicators and "
+                "what the release changed (Frictionless Data Package)."
+            ),
+            release=release.name,
+        ),
     )
 
 
 def release_changes(release: Release) -> Download:
-    return Download(
+    return download(
         urls.release_changes_csv(release.name),
-        f"Changes in the data release of {release.name}",
+        words(N_("Changes in the data release of %(release)s"), release=release.name),
         "CSV",
         f"release-{release.name}-changes.csv",
-        "Values added, revised (old and new figure, date of the revision) and withdrawn "
-        "since the release before.",
+        words(
+            N_(
+                "Values added, revised (old and new figure, date of the revision) and "
+                "withdrawn since the release before."
+            )
+        ),
     )
 
 
+#: What each table holds, in English (the files' text; pages translate it).
 RESOURCE_DESCRIPTIONS = {
-    "results": "The results hierarchy: one row per result.",
-    "indicators": "Indicator reference sheets: one row per indicator.",
-    "values": "Baselines, targets and actuals: one row per value, with period dates and "
-    "one column per disaggregation.",
-    "initiatives": "Programs, projects and activities contributing to the results.",
-    "assumptions": "Assumptions the results depend on, with their risk.",
-    "evaluations": "One row per evaluation: what was evaluated, by whom, when.",
-    "recommendations": "One row per recommendation, with the management response.",
+    "results": N_("The results hierarchy: one row per result."),
+    "indicators": N_("Indicator reference sheets: one row per indicator."),
+    "values": N_(
+        "Baselines, targets and actuals: one row per value, with period dates and "
+        "one column per disaggregation."
+    ),
+    "initiatives": N_("Programs, projects and activities contributing to the results."),
+    "assumptions": N_("Assumptions the results depend on, with their risk."),
+    "translations": N_(
+        "Titles and texts of the plan in other languages: one row per entity, field and language."
+    ),
+    "evaluations": N_("One row per evaluation: what was evaluated, by whom, when."),
+    "recommendations": N_("One row per recommendation, with the management response."),
+}
+
+#: The short name of each table of a plan, where the page already says whose it is.
+RESOURCE_TABLES = {
+    "results": N_("Results table"),
+    "indicators": N_("Indicators table"),
+    "values": N_("Values table"),
+    "initiatives": N_("Initiatives table"),
+    "assumptions": N_("Assumptions table"),
+    "translations": N_("Translations table"),
 }
 
 
@@ -259,52 +296,72 @@ def plan_downloads(plan: Plan) -> tuple[Download, ...]:
     return tuple(found)
 
 
+def catalog_json() -> Download:
+    return download(
+        urls.CATALOG_PATH,
+        words(N_("Catalog (data.json)")),
+        "JSON",
+        "data.json",
+        words(
+            N_(
+                "Every dataset of this site in the US Project Open Data metadata schema v1.1, "
+                "for agency catalogs and data.gov to harvest."
+            )
+        ),
+    )
+
+
 def all_data_zip() -> Download:
-    return Download(
+    return download(
         urls.ALL_DATA_ZIP,
-        "All data",
+        words(N_("All data")),
         "ZIP",
         "all-data.zip",
-        "Every data package of the site in one zip: one folder per plan (each a data "
-        "package of its own) and a datapackage.json at the top listing every table.",
+        words(
+            N_(
+                "Every data package of the site in one zip: one folder per plan (each a data "
+                "package of its own) and a datapackage.json at the top listing every table."
+            )
+        ),
     )
 
 
 def evaluation_downloads() -> tuple[Download, ...]:
     return (
-        Download(
+        download(
             urls.evaluations_file(f"{EVALUATIONS_PACKAGE}.zip"),
-            "Evaluations catalog: data package",
+            words(N_("Evaluations catalog: data package")),
             "ZIP",
             "evaluations.zip",
-            "Both tables below with their Table Schemas (Frictionless Data Package).",
+            words(N_("Both tables below with their Table Schemas (Frictionless Data Package).")),
         ),
-        Download(
+        download(
             urls.evaluations_file("datapackage.json"),
-            "Evaluations catalog: datapackage.json",
+            words(N_("Evaluations catalog: datapackage.json")),
             "JSON",
             "evaluations-datapackage.json",
-            "Metadata and Table Schemas of the evaluations catalog.",
+            words(N_("Metadata and Table Schemas of the evaluations catalog.")),
         ),
-        Download(
+        download(
             urls.evaluations_file("evaluations.csv"),
-            "Evaluations catalog",
+            words(N_("Evaluations catalog")),
             "CSV",
             "evaluations.csv",
-            RESOURCE_DESCRIPTIONS["evaluations"],
+            words(RESOURCE_DESCRIPTIONS["evaluations"]),
         ),
-        Download(
+        download(
             urls.evaluations_file("recommendations.csv"),
-            "Evaluation recommendations and management responses",
+            words(N_("Evaluation recommendations and management responses")),
             "CSV",
             "evaluation-recommendations.csv",
-            RESOURCE_DESCRIPTIONS["recommendations"],
+            words(RESOURCE_DESCRIPTIONS["recommendations"]),
         ),
     )
 
 
 class DownloadLinks:
-    """The ``downloads`` global of page templates: what a page may link to.
+    """The ``downloads`` global of page templates: what a page may link to, described in
+    the pages' ``language``.
 
     A plan or indicator the public cannot see (only shown in internal builds) has no
     download: ``plan`` returns an empty tuple and ``indicator`` None; so do
@@ -313,23 +370,28 @@ class DownloadLinks:
 
     page = urls.DATA_PAGE_URI
 
+    def __init__(self, language: Language = ENGLISH) -> None:
+        self.language = language
+
     def plan(self, site: SiteView, name: str) -> tuple[Download, ...]:
         plan = site.public.portfolio.plan(name)
-        return plan_downloads(plan) if plan else ()
+        found = plan_downloads(plan) if plan else ()
+        return tuple(d.in_language(self.language) for d in found)
 
     def evaluations(self, site: SiteView) -> tuple[Download, ...]:
-        return evaluation_downloads() if site.public.evaluations else ()
+        found = evaluation_downloads() if site.public.evaluations else ()
+        return tuple(d.in_language(self.language) for d in found)
 
     def indicator(self, site: SiteView, plan_name: str, indicator_id: str) -> Download | None:
         plan = site.public.portfolio.plan(plan_name)
         indicator = plan.indicator(indicator_id) if plan else None
         if plan is None or indicator is None or not indicator.values:
             return None
-        return indicator_csv(plan, indicator)
+        return indicator_csv(plan, indicator).in_language(self.language)
 
     def indicator_json(self, site: SiteView, plan_name: str, indicator_id: str) -> Download | None:
         plan = site.public.portfolio.plan(plan_name)
         indicator = plan.indicator(indicator_id) if plan else None
         if plan is None or indicator is None or not indicator.values:
             return None
-        return indicator_json(plan, indicator)
+        return indicator_json(plan, indicator).in_language(self.language)

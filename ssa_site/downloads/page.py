@@ -1,5 +1,8 @@
 """The Data page (``/data/``) and ``data.json``: every download with its size, sha256,
 format, licence, schema and a suggested citation, plus schema.org JSON-LD for dataset search.
+
+The page is written in the build's language; the files it lists, ``data.json`` and the
+JSON-LD stay in English.
 """
 
 from __future__ import annotations
@@ -9,11 +12,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ssa_site.base import urls
+from ssa_site.base.i18n import ENGLISH
 from ssa_site.base.schemas import RESOURCES
+from ssa_site.base.vocabulary import N_
 from ssa_site.downloads import catalog, columns, links
 from ssa_site.downloads.evaluations import EVALUATION_FIELDS, RECOMMENDATION_FIELDS
 
 if TYPE_CHECKING:
+    from ssa_site.base.i18n import Language
     from ssa_site.downloads.catalog import Dataset
     from ssa_site.downloads.links import Download
     from ssa_site.downloads.provenance import Output, Provenance
@@ -44,8 +50,10 @@ class ResearcherFiles:
     tidy_url: str  # the tidy CSV's address for the snippets (absolute when site_url is set)
 
 
-def researcher_files(datasets: list[Dataset], provenance: Provenance) -> ResearcherFiles:
-    by_path = {f.path: f for d in datasets for f in d.files}
+def researcher_files(
+    datasets: list[Dataset], provenance: Provenance, language: Language = ENGLISH
+) -> ResearcherFiles:
+    by_path = {f.path: f.in_language(language) for d in datasets for f in d.files}
     releases = []
     for path, found in by_path.items():
         if path.startswith(urls.RELEASES_DATA_DIR + "/") and found.format == "ZIP":
@@ -82,26 +90,30 @@ class DatasetView:
     dimensions: tuple[str, ...] = ()
 
 
-def schema_views(hidden: set[str], with_evaluations: bool) -> list[SchemaView]:
+#: Below the columns of the values table on the Data page.
+_VALUES_NOTE = N_("Then one column per disaggregation dimension of the plan (blank for the total).")
+
+
+def schema_views(
+    hidden: set[str], with_evaluations: bool, language: Language = ENGLISH
+) -> list[SchemaView]:
+    _ = language.gettext
+    descriptions = links.RESOURCE_DESCRIPTIONS
     found = [
         SchemaView(
             resource,
-            links.RESOURCE_DESCRIPTIONS[resource],
+            _(descriptions[resource]),
             tuple(columns.public_fields(resource, hidden)),
-            "Then one column per disaggregation dimension of the plan (blank for the total)."
-            if resource == "values"
-            else "",
+            _(_VALUES_NOTE) if resource == "values" else "",
         )
         for resource in RESOURCES
     ]
     if with_evaluations:
-        found.append(
-            SchemaView("evaluations", links.RESOURCE_DESCRIPTIONS["evaluations"], EVALUATION_FIELDS)
-        )
+        found.append(SchemaView("evaluations", _(descriptions["evaluations"]), EVALUATION_FIELDS))
         found.append(
             SchemaView(
                 "recommendations",
-                links.RESOURCE_DESCRIPTIONS["recommendations"],
+                _(descriptions["recommendations"]),
                 RECOMMENDATION_FIELDS,
             )
         )
@@ -116,17 +128,10 @@ def data_page(
     publisher: Publisher,
 ) -> GeneratedPage:
     """Write ``data.json``, then the page listing every download (``data.json`` included)."""
+    language = context.language
     catalog_file = out.json(
-        links.Download(
-            urls.CATALOG_PATH,
-            "Catalog (data.json)",
-            "JSON",
-            "data.json",
-            "Every dataset of this site in the US Project Open Data metadata schema v1.1, "
-            "for agency catalogs and data.gov to harvest.",
-        ),
-        catalog.pod_catalog(datasets, provenance, publisher),
-    )
+        links.catalog_json(), catalog.pod_catalog(datasets, provenance, publisher)
+    ).in_language(language)
     link = context.linker(urls.DATA_PAGE_URI)
 
     def page_url(site_path: str) -> str:
@@ -149,11 +154,12 @@ def data_page(
     for dataset in datasets:
         per_indicator = tuple(f for f in dataset.files if "/indicators/" in f.path)
         plan = plans.get(dataset.key)
+        main = tuple(f for f in dataset.files if f not in per_indicator and not _explained(f))
         views.append(
             DatasetView(
                 dataset,
-                tuple(f for f in dataset.files if f not in per_indicator and not _explained(f)),
-                per_indicator,
+                tuple(f.in_language(language) for f in main),
+                tuple(f.in_language(language) for f in per_indicator),
                 cite(dataset),
                 columns.plan_dimensions(plan) if plan else (),
             )
@@ -162,14 +168,16 @@ def data_page(
     return context.page(
         urls.DATA_PAGE_URI,
         "data.html",
-        "Data",
+        language.gettext("Data"),
         True,
         datasets=views,
-        researchers=researcher_files(datasets, provenance),
+        researchers=researcher_files(datasets, provenance, language),
         changelog=urls.CHANGELOG_URI if context.site.public.releases else None,
         catalog_file=catalog_file,
         schemas=schema_views(
-            set(context.site.internal_fields), any(d.key == "evaluations" for d in datasets)
+            set(context.site.internal_fields),
+            any(d.key == "evaluations" for d in datasets),
+            language,
         ),
         provenance=provenance,
         publisher=publisher,

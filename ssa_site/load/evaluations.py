@@ -38,6 +38,7 @@ from ssa_site.load.evaluation_problems import (
     UNKNOWN_RECOMMENDATION_FIELD,
 )
 from ssa_site.load.front_matter import Checker, parse, read_text
+from ssa_site.load.localized import localized
 from ssa_site.load.narratives import strip_leading_h1
 from ssa_site.model.evaluation import (
     RESPONSES,
@@ -75,15 +76,22 @@ _RECOMMENDATION_FIELDS = ("id", "text", "response", "action", "due", "status", "
 
 
 def load_evaluations(
-    docs_dir: Path, root: Path, full: Portfolio, problems: Problems
+    docs_dir: Path,
+    root: Path,
+    full: Portfolio,
+    problems: Problems,
+    language: str = "",
+    languages: tuple[str, ...] = (),
 ) -> list[Evaluation]:
-    """Every ``<docs_dir>/evaluations/<id>.md`` (but ``index.md``), checked against the model."""
+    """Every ``<docs_dir>/evaluations/<id>.md`` (but ``index.md``), checked against the
+    model; ``<id>.fr.md``, a whole translated summary, in a French build."""
     folder = docs_dir / urls.EVALUATIONS_DIR
     if not folder.is_dir():
         return []
     evaluations: list[Evaluation] = []
-    for path in sorted(folder.glob("*.md")):
-        if path.name == "index.md":
+    for item in localized(sorted(folder.glob("*.md")), language, languages):
+        path, name = item.path, item.name
+        if name.name == "index.md":
             continue
         display = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
         text = read_text(path, display, problems)
@@ -93,14 +101,15 @@ def load_evaluations(
         if parsed is None:
             continue
         meta, body, checker = parsed
-        evaluation = _evaluation(meta, path.stem, checker, full)
+        evaluation = _evaluation(meta, name.stem, checker, full)
         if evaluation is not None and not checker.failed:
-            src_uri = f"{urls.EVALUATIONS_DIR}/{path.name}"
+            src_uri = f"{urls.EVALUATIONS_DIR}/{name.name}"
             evaluations.append(
                 Evaluation(
                     **{**evaluation, "body": strip_leading_h1(body)},
                     src_uri=src_uri,
                     display_path=display,
+                    fallback=item.fallback,
                 )
             )
     return evaluations

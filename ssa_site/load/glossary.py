@@ -8,12 +8,13 @@ site's file are reported like data problems, with the line of the entry.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from ssa_site.base.i18n import DEFAULT, Language
 from ssa_site.base.problems import Problems, ProblemType
 
 if TYPE_CHECKING:
@@ -146,6 +147,39 @@ def packaged_glossary() -> Glossary:
     if problems.errors:  # a packaging mistake: the tests load this file
         raise ValueError("\n".join(str(p) for p in problems.errors))
     return Glossary(tuple(sorted(terms, key=lambda t: t.term.casefold())))
+
+
+def in_language(glossary: Glossary, language: Language) -> Glossary:
+    """The glossary in ``language``: terms, other forms, definitions and cross-references
+    from the interface's catalog (``ssa-site catalogs`` lists the packaged glossary's
+    texts); a site's own terms without a translation stay as written."""
+    if language.code == DEFAULT:
+        return glossary
+    _ = language.gettext
+    terms = [
+        replace(
+            term,
+            term=_(term.term),
+            definition=_(term.definition),
+            also=tuple(_(form) for form in term.also),
+            see=tuple(_(other) for other in term.see),
+        )
+        for term in glossary.terms
+    ]
+    return Glossary(tuple(sorted(terms, key=lambda t: t.term.casefold())))
+
+
+def glossary_texts() -> list[tuple[str, int | None]]:
+    """The packaged glossary's texts to translate (terms, forms, definitions), with the
+    line of their entry: the catalogs' share of ssa_site/glossary.yml."""
+    text = resources.files("ssa_site").joinpath("glossary.yml").read_text(encoding="utf-8")
+    lines = _entry_lines(yaml.compose(text))
+    terms, _ = _parse(text, "ssa_site/glossary.yml", Problems())
+    found: list[tuple[str, int | None]] = []
+    for index, term in enumerate(terms):
+        line = lines[index] if index < len(lines) else None
+        found.extend((piece, line) for piece in (term.term, *term.also, term.definition))
+    return found
 
 
 def load_glossary(site_file: Path | None, display_path: str = "") -> tuple[Glossary, Problems]:

@@ -16,6 +16,7 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 from ssa_site.base.problems import ProblemType
 from ssa_site.load.front_matter import TextDateLoader, YamlProblem, read_text, yaml_problem
+from ssa_site.load.localized import localized
 from ssa_site.model.plan import INTERNAL, Portfolio
 
 if TYPE_CHECKING:
@@ -83,6 +84,7 @@ class Narrative:
     result: str | None
     meta: dict[str, Any] = field(default_factory=dict, compare=False)
     body: str = ""
+    fallback: bool = False  # the default language's text, in a build of another language
 
     @property
     def internal(self) -> bool:
@@ -327,16 +329,19 @@ def find_narratives(
     root: Path,
     portfolio_full: Portfolio,
     problems: Problems,
+    language: str = "",
+    languages: tuple[str, ...] = (),
 ) -> list[Narrative]:
-    """Every narrative under ``<docs_dir>/plans``, checked against the full model. A plan
-    left out for an error of its own (``Problems.left_out``) is not reported again here."""
+    """Every narrative under ``<docs_dir>/plans`` (in ``language``: load/localized.py),
+    checked against the full model; a plan left out for its own error is not reported."""
     plans_dir = docs_dir / "plans"
     if not plans_dir.is_dir():
         return []
     narratives: list[Narrative] = []
-    for path in sorted(plans_dir.rglob("*.md")):
-        src_uri = path.relative_to(docs_dir).as_posix()
-        parts = path.relative_to(plans_dir).parts
+    for item in localized(sorted(plans_dir.rglob("*.md")), language, languages):
+        path, name = item.path, item.name
+        src_uri = name.relative_to(docs_dir).as_posix()
+        parts = name.relative_to(plans_dir).parts
         if len(parts) == 1:
             continue  # plans/index.md and other pages beside the plan folders
         display = path.relative_to(root).as_posix() if path.is_relative_to(root) else src_uri
@@ -348,7 +353,7 @@ def find_narratives(
             error.report(problems, display)
             continue
         plan_name = str(meta.get("plan") or parts[0])
-        default_result = None if path.stem == "index" and len(parts) == 2 else path.stem
+        default_result = None if name.stem == "index" and len(parts) == 2 else name.stem
         result_id = meta.get("result", default_result)
         result_id = str(result_id) if result_id is not None else None
         plan = portfolio_full.plan(plan_name)
@@ -376,9 +381,9 @@ def find_narratives(
                 path=plan.resource_path("results"),
             )
             continue
-        meta = checked_visibility(meta, display, problems)
+        meta, body = checked_visibility(meta, display, problems), strip_leading_h1(body)
         narratives.append(
-            Narrative(src_uri, display, plan_name, result_id, meta, strip_leading_h1(body))
+            Narrative(src_uri, display, plan_name, result_id, meta, body, item.fallback)
         )
     seen: dict[tuple[str, str | None], Narrative] = {}
     for narrative in narratives:

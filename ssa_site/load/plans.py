@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 from ssa_site.base.periods import Period, PeriodError, parse_period
 from ssa_site.base.problems import EVERY_PLAN, Problem, Problems, ProblemType
-from ssa_site.base.schemas import split_list, standard_field_names
+from ssa_site.base.schemas import split_list
 from ssa_site.cache import store as cache
+from ssa_site.load.breakdowns import Breakdowns, declared_breakdowns
 from ssa_site.load.package import PackageSpec, display, read_package
 from ssa_site.load.sectors import initiative_sectors
+from ssa_site.load.translations import check_translations, read_translations
 from ssa_site.model.plan import (
     INTERNAL,
     Assumption,
@@ -48,14 +50,6 @@ PERIOD_INVALID = ProblemType(
     "Period of a value not understood",
     "{reason}",
     "{fix}",
-)
-UNDECLARED_COLUMN = ProblemType(
-    "undeclared-column",
-    "Column of values not declared",
-    "'{column}' is neither a column of values nor a declared breakdown",
-    "if it is a breakdown, name it in disaggregated_by of the indicators it breaks down, or "
-    "declare it in the values schema in datapackage.json; if it holds remarks, put them in "
-    "the 'comment' column",
 )
 BREAKDOWN_NOT_LISTED = ProblemType(
     "breakdown-not-listed",
@@ -96,7 +90,9 @@ def load_package(directory: Path, root: Path) -> tuple[Plan | None, list[Problem
     from ssa_site.load.tables import read_tables
 
     tables = read_tables(spec, problems)
-    return build_plan(spec, tables, problems), problems.items
+    plan = build_plan(spec, tables, problems)
+    check_translations(plan, plan.resource_path("translations"), problems)
+    return plan, problems.items
 
 
 def _text(cells: dict[str, Any], name: str) -> str | None:
@@ -118,7 +114,7 @@ def build_plan(spec: PackageSpec, tables: dict[str, list[TableRow]], problems: P
     rather than again by every check that reads it.
     """
     paths = {r.name: r.display_path for r in spec.resources}
-    breakdowns = _breakdowns(spec, tables, paths.get("values", ""), problems)
+    breakdowns = declared_breakdowns(spec, tables, paths.get("values", ""), problems)
     tables = {name: [row for row in rows if row.ok] for name, rows in tables.items()}
     package_internal = spec.visibility == INTERNAL
     results = _results(spec, tables.get("results", []), paths.get("results", ""), problems)
@@ -208,7 +204,7 @@ def build_plan(spec: PackageSpec, tables: dict[str, list[TableRow]], problems: P
             )
         )
 
-    assumptions = []
+    assumptions: list[Assumption] = []
     for row in tables.get("assumptions", []):
         cells = row.cells
         if not (_text(cells, "result") and _text(cells, "text")):
@@ -218,6 +214,7 @@ def build_plan(spec: PackageSpec, tables: dict[str, list[TableRow]], problems: P
             Assumption(
                 plan=spec.name,
                 result=result_id,
+                ordinal=1 + sum(a.result == result_id for a in assumptions),
                 text=str(_text(cells, "text")),
                 risk=_text(cells, "risk"),
                 mitigation=_text(cells, "mitigation"),
@@ -244,6 +241,7 @@ def build_plan(spec: PackageSpec, tables: dict[str, list[TableRow]], problems: P
         indicators=tuple(indicators),
         initiatives=tuple(initiatives),
         assumptions=tuple(assumptions),
+        translations=read_translations(tables.get("translations", [])),
         directory=spec.display_dir,
         resource_paths=tuple(sorted(paths.items())),
     )
@@ -315,33 +313,6 @@ def _internal_results(results: list[Result], package_internal: bool) -> set[str]
 
 def _share(shared: dict[Any, Any], value: Any) -> Any:
     return value if value is None else shared.setdefault(value, value)
-
-
-Breakdowns = tuple[frozenset[str], dict[str, frozenset[str]]]
-
-
-def _breakdowns(
-    spec: PackageSpec, tables: dict[str, list[TableRow]], path: str, problems: Problems
-) -> Breakdowns:
-    """The dimensions declared by the values schema (for all) and by each indicator (by id);
-    any other column of values but the standard ones is reported, and ignored."""
-    standard = set(standard_field_names("values"))
-    schema = next((r.schema or {} for r in spec.resources if r.name == "values"), {})
-    fields = [f for f in schema.get("fields") or [] if isinstance(f, dict)]
-    everywhere = frozenset(f["name"] for f in fields if isinstance(f.get("name"), str)) - standard
-    listed: dict[str, frozenset[str]] = {}
-    for row in tables.get("indicators", []):
-        if ident := _text(row.cells, "id"):
-            found = split_list(_text(row.cells, "disaggregated_by"))
-            listed[ident] = listed.get(ident, frozenset()).union(found)
-    declared = everywhere.union(*listed.values())
-    rows = tables.get("values", [])
-    undeclared = [c for c in (rows[0].cells if rows else ()) if c not in standard | declared]
-    if "indicators" not in tables:  # unreadable (reported already), or none: no guessing
-        return everywhere.union(undeclared), listed
-    for column in undeclared:
-        problems.add(UNDECLARED_COLUMN, path, 1, column, column=column)
-    return everywhere, listed
 
 
 def _values(

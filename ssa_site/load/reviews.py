@@ -16,6 +16,7 @@ from ssa_site.base import urls
 from ssa_site.base.characters import CONTROL, CONTROL_CHARACTER, control_params
 from ssa_site.base.problems import ProblemType
 from ssa_site.load.front_matter import Checker, positions, read_text, split
+from ssa_site.load.localized import localized
 from ssa_site.load.narratives import checked_visibility, split_front_matter, strip_leading_h1
 from ssa_site.model.plan import INTERNAL, Portfolio
 
@@ -62,6 +63,7 @@ class Review:
     display_path: str  # relative to the project root, for messages
     meta: dict[str, Any] = field(default_factory=dict, compare=False)
     body: str = ""
+    fallback: bool = False  # the default language's text, in a build of another language
 
     @property
     def internal(self) -> bool:
@@ -78,6 +80,8 @@ def find_reviews(
     root: Path,
     portfolio_full: Portfolio,
     problems: Problems,
+    language: str = "",
+    languages: tuple[str, ...] = (),
 ) -> list[Review]:
     """Every review under ``<docs_dir>/reviews``, checked against the full model (a plan
     left out for an error of its own, ``Problems.left_out``, is not reported again)."""
@@ -86,13 +90,14 @@ def find_reviews(
         return []
     plans = ", ".join(p.name for p in portfolio_full.plans) or "no plans loaded"
     found: list[Review] = []
-    for path in sorted(reviews_dir.rglob("*.md")):
-        parts = path.relative_to(reviews_dir).parts
+    for item in localized(sorted(reviews_dir.rglob("*.md")), language, languages):
+        path, name = item.path, item.name
+        parts = name.relative_to(reviews_dir).parts
         display = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         if len(parts) != 2:
             problems.add(REVIEW_MISPLACED, display, None, None, folder=urls.REVIEWS_DIR)
             continue
-        plan_name, stem = parts[0], path.stem
+        plan_name, stem = parts[0], name.stem
         when = _parse_date(stem)
         if when is None:
             problems.add(REVIEW_DATE_INVALID, display, None, "file name", stem=stem)
@@ -126,8 +131,9 @@ def find_reviews(
             continue
         meta = checked_visibility(meta, display, problems)
         if when is not None:
-            src_uri = path.relative_to(docs_dir).as_posix()
-            found.append(Review(plan_name, when, src_uri, display, meta, strip_leading_h1(body)))
+            src_uri = name.relative_to(docs_dir).as_posix()
+            body = strip_leading_h1(body)
+            found.append(Review(plan_name, when, src_uri, display, meta, body, item.fallback))
     return found
 
 

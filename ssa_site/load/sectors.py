@@ -221,7 +221,7 @@ class OpenData:
     bureau_codes: tuple[str, ...] = ()  # ssa.bureau_code (data.json, federal profile)
     program_codes: tuple[str, ...] = ()  # ssa.program_code
 
-    def plan_fields(self) -> dict[str, tuple[Any, ...]]:
+    def plan_fields(self) -> dict[str, Any]:
         """Keyword arguments of :class:`ssa_site.model.plan.Plan`."""
         return {
             "sectors": self.sectors,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from ssa_site.base.vocabulary import N_
 from ssa_site.model.plan import Initiative, Portfolio, ResultRef
 
 if TYPE_CHECKING:
@@ -20,23 +21,24 @@ TYPES = ("performance", "impact", "process", "mid-term", "final")
 RESPONSES = ("accept", "partial", "reject")
 STATUSES = ("open", "in-progress", "done")
 
+#: Words of the codes, English; pages translate them (marked for the catalogs).
 TYPE_LABELS = {
-    "performance": "Performance",
-    "impact": "Impact",
-    "process": "Process",
-    "mid-term": "Mid-term",
-    "final": "Final",
+    "performance": N_("Performance"),
+    "impact": N_("Impact"),
+    "process": N_("Process"),
+    "mid-term": N_("Mid-term"),
+    "final": N_("Final"),
 }
-RESPONSE_LABELS = {"accept": "Accepted", "partial": "Partly accepted", "reject": "Rejected"}
-STATUS_LABELS = {"open": "Open", "in-progress": "In progress", "done": "Done"}
+RESPONSE_LABELS = {"accept": N_("Accepted"), "partial": N_("Partly accepted"), "reject": N_("Rejected")}
+STATUS_LABELS = {"open": N_("Open"), "in-progress": N_("In progress"), "done": N_("Done")}
 
 #: How far the recommendations of an evaluation have been acted on, for the index filter.
 FOLLOW_UP_LABELS = {
-    "overdue": "Actions overdue",
-    "open": "Actions under way",
-    "done": "All actions done",
-    "none-agreed": "No actions agreed",
-    "no-recommendations": "No recommendations",
+    "overdue": N_("Actions overdue"),
+    "open": N_("Actions under way"),
+    "done": N_("All actions done"),
+    "none-agreed": N_("No actions agreed"),
+    "no-recommendations": N_("No recommendations"),
 }
 
 
@@ -143,6 +145,8 @@ class Evaluation:
     body: str = field(default="", compare=False)
     src_uri: str = field(default="", compare=False)  # relative to the docs dir
     display_path: str = field(default="", compare=False)  # relative to the project root
+    #: Its text is the default language's, in a build of another language.
+    fallback: bool = field(default=False, compare=False)
 
     @property
     def type_label(self) -> str:

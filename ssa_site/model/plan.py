@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from ssa_site.base.periods import Period
+    from ssa_site.model.translation import Translation
 
 PUBLIC = "public"
 INTERNAL = "internal"
@@ -145,8 +146,15 @@ class Assumption:
     text: str
     risk: str | None = None
     mitigation: str | None = None
+    #: Its place among its result's assumptions (1, 2…), in the plan as authored:
+    #: translations name it <result>/<ordinal>.
+    ordinal: int = field(default=0, compare=False)
     internal: bool = False
     row: int = field(default=0, compare=False)
+
+    @property
+    def key(self) -> str:
+        return f"{self.result}/{self.ordinal}"
 
 
 @dataclass(frozen=True)
@@ -229,6 +237,11 @@ class Plan:
     indicators: tuple[Indicator, ...] = ()
     initiatives: tuple[Initiative, ...] = ()
     assumptions: tuple[Assumption, ...] = ()
+    translations: tuple[Translation, ...] = ()
+    #: The language its texts are in when a build translated them (ssa_site.model.translated);
+    #: "" as authored. Entities whose title has no translation, as (entity, id).
+    language: str = ""
+    untranslated: frozenset[tuple[str, str]] = frozenset()
     directory: str = field(default="", compare=False)
     resource_paths: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 

@@ -20,6 +20,7 @@ from ssa_site.model.plan import (
     ResultRef,
     Value,
 )
+from ssa_site.model.translated import kept
 
 #: Fields hidden from the public even on public rows, unless the config says otherwise.
 DEFAULT_INTERNAL_FIELDS = (
@@ -73,13 +74,15 @@ def _public_plan(plan: Plan, public_refs: set[ResultRef], hidden: set[str]) -> P
         _public_initiative(i, result_ids, hidden) for i in plan.initiatives if not i.internal
     )
     assumptions = tuple(a for a in plan.assumptions if not a.internal and a.result in result_ids)
-    return replace(
+    public = replace(
         plan,
         results=results,
         indicators=indicators,
         initiatives=initiatives,
         assumptions=assumptions,
     )
+    # Translations of what the public does not see go with it.
+    return replace(public, translations=kept(public, hidden))
 
 
 _E = TypeVar("_E", bound=Any)

@@ -11,7 +11,9 @@ from markupsafe import escape
 from ssa_site.analysis.asof import EPOCH
 from ssa_site.analysis.ratings import StatusSettings
 from ssa_site.analysis.rollup import StatusBoard
+from ssa_site.base.i18n import ENGLISH, Language
 from ssa_site.base.urls import Linker
+from ssa_site.base.vocabulary import N_
 from ssa_site.cache.pages import text_arguments
 from ssa_site.charts.specs import CHARTS
 from ssa_site.load.narratives import filter_internal_blocks
@@ -29,12 +31,13 @@ if TYPE_CHECKING:
     from ssa_site.load.glossary import Glossary
     from ssa_site.project import SiteView
 
+#: Headings of the groups of plans (English: translate with ``language.gettext``).
 PLAN_KIND_LABELS = {
-    "agency-framework": "Agency frameworks",
-    "functional-strategy": "Functional strategies",
-    "regional-strategy": "Regional strategies",
-    "country-strategy": "Country strategies",
-    "initiative": "Initiatives",
+    "agency-framework": N_("Agency frameworks"),
+    "functional-strategy": N_("Functional strategies"),
+    "regional-strategy": N_("Regional strategies"),
+    "country-strategy": N_("Country strategies"),
+    "initiative": N_("Initiatives"),
 }
 
 
@@ -80,6 +83,12 @@ class PageContext:
     pages: PageCache | None = None  # pages of earlier builds (page_cache.py)
     background: Background | None = None  # worker processes: new charts, first downloads
     notice: str | None = None  # plugin option notice: shown on every page and embed
+    #: The language this build writes in (interface strings, numbers, dates); the Jinja
+    #: environment ``env`` is made for the same language.
+    language: Language = ENGLISH
+    #: Where this language's pages are below the site's root: "fr/"; "" for the default
+    #: language. The downloads are the default language's (site_url, shared_root).
+    language_root: str = ""
     # Narratives read since the last page was made: they are part of the next page's key.
     _read: list[str] = field(default_factory=list, compare=False, repr=False)
 
@@ -88,7 +97,7 @@ class PageContext:
         """Every status as of the build's "today" (see ssa_site.analysis.asof), worked out once."""
         today = self.site.today if self.site.today != EPOCH else None
         as_of = self.status_settings.as_of or today
-        return StatusBoard(self.site.portfolio, self.status_settings, as_of)
+        return StatusBoard(self.site.portfolio, self.status_settings, as_of, self.language)
 
     @cached_property
     def wayfinder(self) -> Wayfinder:
@@ -97,14 +106,24 @@ class PageContext:
         sections = ["plans", "method"]
         if site.evaluations or self.evaluations_index_markdown is not None:
             sections.append("evaluations")
-        return Wayfinder.of(site.portfolio, site.reviews, site.evaluations, sections)
+        return Wayfinder.of(site.portfolio, site.reviews, site.evaluations, sections, self.language)
 
     @property
     def internal(self) -> bool:
         return self.site.portfolio.is_internal
 
+    @property
+    def shared_root(self) -> str:
+        """From this language's site folder to the files every language shares."""
+        return "../" * self.language_root.count("/")
+
+    @property
+    def pages_url(self) -> str | None:
+        """The absolute URL of this language's site (site_url, then /fr/…)."""
+        return f"{self.site_url}{self.language_root}" if self.site_url else None
+
     def linker(self, src_uri: str) -> Linker:
-        return Linker(src_uri, self.use_directory_urls)
+        return Linker(src_uri, self.use_directory_urls, shared_root=self.shared_root)
 
     def render(self, src_uri: str, template: str, **context: Any) -> str:
         """Render a template for the page at ``src_uri`` with the common context."""
@@ -113,7 +132,7 @@ class PageContext:
     def render_file(self, site_path: str, template: str, **context: Any) -> bytes:
         """A whole HTML file outside the theme (an embed page) written at ``site_path``,
         rendered with the common context and links relative to it."""
-        link = Linker.from_file(site_path, self.use_directory_urls)
+        link = Linker.from_file(site_path, self.use_directory_urls, self.shared_root)
         return self._render(link, template, context).strip().encode("utf-8") + b"\n"
 
     def _render(self, link: Linker, template: str, context: dict[str, Any]) -> str:
@@ -124,8 +143,8 @@ class PageContext:
             portfolio=self.site.portfolio,
             internal=self.internal,
             link=link,
-            kind_labels=PLAN_KIND_LABELS,
-            **{"status": self.status, "charts": CHARTS, **context},
+            kind_labels={k: self.language.gettext(v) for k, v in PLAN_KIND_LABELS.items()},
+            **{"status": self.status, "charts": CHARTS.for_language(self.language), **context},
         )
 
     def page(

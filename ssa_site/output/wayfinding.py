@@ -2,7 +2,8 @@
 
 A result's trail is its plan and the chain of its ancestors; an indicator's adds the
 result it measures. Siblings are the results of the same parent (or the top results of
-the plan) and the indicators of the same result. Pure: no MkDocs, no HTML.
+the plan) and the indicators of the same result. Pure: no MkDocs, no HTML. The words of
+crumbs and neighbours are written in the wayfinder's language.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 from ssa_site.base import urls
+from ssa_site.base.i18n import ENGLISH, Language
 from ssa_site.base.urls import (
     EVALUATIONS_INDEX_URI,
     PLANS_INDEX_URI,
@@ -20,6 +22,7 @@ from ssa_site.base.urls import (
     plan_uri,
     result_uri,
 )
+from ssa_site.base.vocabulary import N_
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -31,11 +34,12 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-#: Index pages of the site's sections; a page under the folder has the index as a crumb.
+#: Index pages of the site's sections; a page under the folder has the index as a crumb
+#: (its name in English: translate with ``language.gettext``).
 SECTION_INDEXES = {
-    "plans": (PLANS_INDEX_URI, "Plans"),
-    "evaluations": (EVALUATIONS_INDEX_URI, "Evaluations"),
-    "method": (urls.METHOD_INDEX_URI, "Method"),
+    "plans": (PLANS_INDEX_URI, N_("Plans")),
+    "evaluations": (EVALUATIONS_INDEX_URI, N_("Evaluations")),
+    "method": (urls.METHOD_INDEX_URI, N_("Method")),
 }
 
 
@@ -72,6 +76,7 @@ class Wayfinder:
 
     sections: dict[str, Crumb] = field(default_factory=dict)  # top folder → its index
     places: dict[str, Place] = field(default_factory=dict)
+    language: Language = ENGLISH
 
     @classmethod
     def of(
@@ -80,9 +85,14 @@ class Wayfinder:
         reviews: Iterable[Review] = (),
         evaluations: Iterable[Evaluation] = (),
         sections: Iterable[str] = ("plans", "evaluations", "method"),
+        language: Language = ENGLISH,
     ) -> Wayfinder:
         """``sections`` names the folders whose index page exists in this build."""
-        finder = cls({name: Crumb(*SECTION_INDEXES[name]) for name in sections})
+        indexes = {
+            name: Crumb(SECTION_INDEXES[name][0], language.gettext(SECTION_INDEXES[name][1]))
+            for name in sections
+        }
+        finder = cls(indexes, language=language)
         by_plan: dict[str, list[Review]] = {}
         for review in reviews:
             by_plan.setdefault(review.plan, []).append(review)
@@ -95,7 +105,7 @@ class Wayfinder:
 
     def _trail(self, uri: str) -> tuple[Crumb, ...]:
         """Home, then the index of the page's top folder (unless the page is that index)."""
-        crumbs = [Crumb(urls.HOME_URI, "Home")]
+        crumbs = [Crumb(urls.HOME_URI, self.language.gettext("Home"))]
         top = uri.split("/", 1)[0] if "/" in uri else ""
         section = self.sections.get(top)
         if section is not None and section.uri != uri:
@@ -103,6 +113,7 @@ class Wayfinder:
         return tuple(crumbs)
 
     def _add_plan(self, plan: Plan, reviews: list[Review]) -> None:
+        _ = self.language.gettext
         here = self._trail(plan_uri(plan.name))
         self.places[plan_uri(plan.name)] = Place(here, plan.title)
         top = (*here, Crumb(plan_uri(plan.name), plan.title))
@@ -119,7 +130,9 @@ class Wayfinder:
                 result_label(result),
                 _result_crumb(previous),
                 _result_crumb(following),
-                f"Results under {parent.id}" if parent else f"Top results of {plan.title}",
+                _("Results under %(result)s") % {"result": parent.id}
+                if parent
+                else _("Top results of %(plan)s") % {"plan": plan.title},
             )
             indicators = plan.indicators_of(result.id)
             chain = (*top, *above, Crumb(result_uri(plan.name, result.id), result_label(result)))
@@ -130,9 +143,9 @@ class Wayfinder:
                     f"{indicator.id} {indicator.title}",
                     _indicator_crumb(before),
                     _indicator_crumb(after),
-                    f"Indicators of {result.id}",
+                    _("Indicators of %(result)s") % {"result": result.id},
                 )
-        self.places[logic_model_uri(plan.name)] = Place(top, "Logic model")
+        self.places[logic_model_uri(plan.name)] = Place(top, _("Logic model"))
         for review in reviews:
             earlier, later = _neighbours(tuple(reviews), review)
             self.places[urls.review_uri(plan.name, review.date)] = Place(
@@ -140,7 +153,7 @@ class Wayfinder:
                 review.title,
                 _review_crumb(earlier),
                 _review_crumb(later),
-                f"Progress reviews of {plan.title}",
+                _("Progress reviews of %(plan)s") % {"plan": plan.title},
             )
 
     def place(self, uri: str, title: str) -> Place:
@@ -150,7 +163,7 @@ class Wayfinder:
         if found is not None:
             return found
         if uri == urls.HOME_URI:
-            return Place((), "Home")
+            return Place((), self.language.gettext("Home"))
         return Place(self._trail(uri), title)
 
 

@@ -15,13 +15,14 @@ if TYPE_CHECKING:
 
 def logic_model_pages(context: PageContext) -> list[Generated]:
     """``/plans/<plan>/logic-model/``: not in the nav, linked from the plan page."""
+    _ = context.language.gettext
     portfolio = context.site.portfolio
     alignment = Alignment.of(portfolio)
     return [
         context.page(
             logic_model_uri(plan.name),
             "logic_model.html",
-            f"Logic model: {plan.title}",
+            _("Logic model: %(plan)s") % {"plan": plan.title},
             False,
             # The tiers need the full width of the page. Search leaves the page out: it
             # repeats the results and indicators, which have pages of their own.
@@ -37,11 +38,12 @@ def logic_model_pages(context: PageContext) -> list[Generated]:
 
 def alignment_page(context: PageContext) -> list[Generated]:
     """``/alignment/``, in the nav."""
+    _ = context.language.gettext
     return [
         context.page(
             ALIGNMENT_URI,
             "alignment.html",
-            "Alignment",
+            _("Alignment"),
             True,
             alignment=Alignment.of(context.site.portfolio),
         )

@@ -10,34 +10,61 @@ from typing import TYPE_CHECKING
 
 from ssa_site.analysis.alignment import Alignment
 from ssa_site.analysis.theory_of_change import narrative_sections
+from ssa_site.base.i18n import ENGLISH
 from ssa_site.base.urls import PLANS_INDEX_URI, indicator_uri, plan_uri, result_uri
 from ssa_site.output.context import PLAN_KIND_LABELS, Generated, GeneratedPage, PageContext
+from ssa_site.output.rendering import label
 from ssa_site.pages.embeds import embed_of
 from ssa_site.pages.reader import portfolio_context
 
 if TYPE_CHECKING:
-    from ssa_site.model.plan import Plan
+    from ssa_site.base.i18n import Language
+    from ssa_site.model.plan import Indicator, Plan, Result
 
 
-def plans_by_kind(plans: tuple[Plan, ...]) -> list[tuple[str, list[Plan]]]:
+def plans_by_kind(
+    plans: tuple[Plan, ...], language: Language = ENGLISH
+) -> list[tuple[str, list[Plan]]]:
     groups: list[tuple[str, list[Plan]]] = []
-    for kind, label in PLAN_KIND_LABELS.items():
+    for kind, heading in PLAN_KIND_LABELS.items():
         members = sorted((p for p in plans if p.kind == kind), key=lambda p: p.title)
         if members:
-            groups.append((label, members))
+            groups.append((language.gettext(heading), members))
     return groups
 
 
-def search_title(name: str, plan: Plan, what: str) -> str:
-    """A leaf page's title says which plan and level it belongs to, for search results
-    and browser tabs: "O1.2 Border agencies … — Northland ICS (sub-objective)"."""
-    return f"{name} — {plan.title} ({what.replace('-', ' ')})"
+def result_search_title(plan: Plan, result: Result, language: Language = ENGLISH) -> str:
+    """A result page's title says which plan and level it belongs to, for search results
+    and browser tabs: "O1.2 Border agencies … — Northland ICS (sub objective)"."""
+    return language.gettext("%(name)s — %(plan)s (%(level)s)") % {
+        "name": f"{result.id} {result.title}",
+        "plan": plan.title,
+        "level": level_words(result.level, language),
+    }
+
+
+def indicator_search_title(plan: Plan, indicator: Indicator, language: Language = ENGLISH) -> str:
+    """An indicator page's title: "KI-03 Staff trained — Northland ICS (indicator of O1.2)"."""
+    return language.gettext("%(name)s — %(plan)s (indicator of %(result)s)") % {
+        "name": f"{indicator.id} {indicator.title}",
+        "plan": plan.title,
+        "result": indicator.result.replace("-", " "),  # as the titles always had it
+    }
+
+
+def level_words(level: str, language: Language = ENGLISH) -> str:
+    """A level in running text: "sub objective"; in another language, the words of its
+    label in lower case, when the catalog has them."""
+    english = label(level)
+    words = language.gettext(english)
+    return level.replace("-", " ") if words == english else words.lower()
 
 
 def core_pages(context: PageContext) -> list[Generated]:
     """Home, plans index, plans, results and indicators, in a stable order."""
     portfolio = context.site.portfolio
-    groups = plans_by_kind(portfolio.plans)
+    _ = context.language.gettext
+    groups = plans_by_kind(portfolio.plans, context.language)
     alignment = Alignment.of(portfolio)
     pages: list[Generated] = []
     if context.home_markdown is not None:
@@ -53,7 +80,7 @@ def core_pages(context: PageContext) -> list[Generated]:
         context.page(
             PLANS_INDEX_URI,
             "plans.html",
-            "Plans",
+            _("Plans"),
             True,
             authored=context.filter(context.plans_index_markdown),
             groups=groups,
@@ -77,7 +104,7 @@ def core_pages(context: PageContext) -> list[Generated]:
                 context.page(
                     result_uri(plan.name, result.id),
                     "result.html",
-                    search_title(f"{result.id} {result.title}", plan, result.level),
+                    result_search_title(plan, result, context.language),
                     False,
                     plan=plan,
                     result=result,
@@ -91,11 +118,7 @@ def core_pages(context: PageContext) -> list[Generated]:
                 context.page(
                     indicator_uri(plan.name, indicator.id),
                     "indicator.html",
-                    search_title(
-                        f"{indicator.id} {indicator.title}",
-                        plan,
-                        f"indicator of {indicator.result}",
-                    ),
+                    indicator_search_title(plan, indicator, context.language),
                     False,
                     plan=plan,
                     indicator=indicator,

@@ -36,13 +36,13 @@ class Embed:
 
 def embed_of(context: PageContext, plan: Plan, indicator: Indicator) -> Embed | None:
     """The embed page of an indicator that has a chart; None for the others."""
-    chart = indicator_chart(indicator)
+    chart = indicator_chart(indicator, context.language)
     if chart is None:
         return None
     path = urls.indicator_embed_path(plan.name, indicator.id)
     rows = len(context.status.tracking(indicator))
     height = _FRAME_MARGIN + chart.drawn_height + _FRAME_ROW * (rows + 1)
-    base = context.site_url or ""
+    base = context.pages_url or ""
     return Embed(path, f"{base}{path}" if base else f"/{path}", height, bool(base))
 
 
@@ -68,12 +68,12 @@ def embed_files(context: PageContext) -> list[Generated]:
                 "embed.html",
                 plan=plan,
                 indicator=indicator,
-                chart=indicator_chart(indicator),
+                chart=indicator_chart(indicator, context.language),
                 licence=licence,
                 publisher=context.publisher.name or context.site_name,
                 site_name=context.site_name,
                 notice=context.notice,
-                canonical=f"{context.site_url}{page_url}" if context.site_url else "",
+                canonical=f"{context.pages_url}{page_url}" if context.pages_url else "",
             )
             files.append(GeneratedAsset(embed.path, body))
     return files

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ssa_site.base.i18n import ENGLISH
 from ssa_site.base.urls import EVALUATIONS_INDEX_URI, evaluation_uri
+from ssa_site.base.vocabulary import N_
 from ssa_site.load.narratives import split_front_matter, strip_leading_h1
 from ssa_site.model.evaluation import (
     FOLLOW_UP_LABELS,
@@ -21,10 +23,11 @@ from ssa_site.model.evaluation import (
 )
 
 if TYPE_CHECKING:
+    from ssa_site.base.i18n import Language
     from ssa_site.model.plan import Plan
     from ssa_site.output.context import Generated, PageContext
 
-DEFAULT_TITLE = "Evaluations"
+DEFAULT_TITLE = N_("Evaluations")  # the index's title when its authored page gives none
 
 
 @dataclass(frozen=True)
@@ -67,36 +70,38 @@ def index_rows(context: PageContext) -> list[EvaluationRow]:
     return rows
 
 
-def index_filters(rows: list[EvaluationRow]) -> list[Filter]:
+def index_filters(rows: list[EvaluationRow], language: Language = ENGLISH) -> list[Filter]:
     """Only values that occur, so that no choice ever shows an empty table."""
+    _ = language.gettext
     types = {r.evaluation.type for r in rows}
     plans = {p.name: p.title for r in rows for p in r.plans}
     countries = {c for r in rows for c in r.countries}
     years = {r.year for r in rows}
     follow_ups = {r.follow_up for r in rows}
     return [
-        Filter("type", "Type", tuple((t, TYPE_LABELS[t]) for t in TYPES if t in types)),
-        Filter("plan", "Plan", tuple(sorted(plans.items(), key=lambda item: item[1]))),
-        Filter("country", "Country code", tuple((c, c) for c in sorted(countries))),
-        Filter("year", "Year completed", tuple((str(y), str(y)) for y in sorted(years)[::-1])),
+        Filter("type", _("Type"), tuple((t, _(TYPE_LABELS[t])) for t in TYPES if t in types)),
+        Filter("plan", _("Plan"), tuple(sorted(plans.items(), key=lambda item: item[1]))),
+        Filter("country", _("Country code"), tuple((c, c) for c in sorted(countries))),
+        Filter("year", _("Year completed"), tuple((str(y), str(y)) for y in sorted(years)[::-1])),
         Filter(
             "followup",
-            "Follow-up of recommendations",
-            tuple((k, v) for k, v in FOLLOW_UP_LABELS.items() if k in follow_ups),
+            _("Follow-up of recommendations"),
+            tuple((k, _(v)) for k, v in FOLLOW_UP_LABELS.items() if k in follow_ups),
         ),
     ]
 
 
-def _intro(markdown: str | None) -> tuple[str, str]:
+def _intro(markdown: str | None, language: Language = ENGLISH) -> tuple[str, str]:
     """(title, body) of the authored ``evaluations/index.md``: its H1 or title names the page."""
+    default = language.gettext(DEFAULT_TITLE)
     if markdown is None:
-        return DEFAULT_TITLE, ""
+        return default, ""
     meta, body, _ = split_front_matter(markdown)
     title = str(meta.get("title") or "").strip()
     stripped = strip_leading_h1(body)
     if not title and stripped != body:
         title = body.strip().splitlines()[0].lstrip("#").strip()
-    return title or DEFAULT_TITLE, stripped
+    return title or default, stripped
 
 
 def evaluation_pages(context: PageContext) -> list[Generated]:
@@ -105,7 +110,8 @@ def evaluation_pages(context: PageContext) -> list[Generated]:
     authored = context.evaluations_index_markdown
     if not site.evaluations and authored is None:
         return []
-    title, intro = _intro(authored)
+    language = context.language
+    title, intro = _intro(authored, language)
     rows = index_rows(context)
     pages: list[Generated] = [
         context.page(
@@ -118,9 +124,9 @@ def evaluation_pages(context: PageContext) -> list[Generated]:
             page_title=title,
             intro=context.filter(intro),
             rows=rows,
-            filters=index_filters(rows),
+            filters=index_filters(rows, language),
             totals=sum((r.counts for r in rows), RecommendationCounts()),
-            follow_up_labels=FOLLOW_UP_LABELS,
+            follow_up_labels={k: language.gettext(v) for k, v in FOLLOW_UP_LABELS.items()},
         )
     ]
     for row in rows:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ssa_site.analysis.status import assess
 from ssa_site.base import urls
+from ssa_site.base.i18n import ENGLISH
 from ssa_site.base.logs import logger
 from ssa_site.base.periods import parse_period
 from ssa_site.cache.workers import parallel_map
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 
     from ssa_site.analysis.ratings import StatusSettings
     from ssa_site.analysis.status import IndicatorStatus
+    from ssa_site.base.i18n import Language
     from ssa_site.cache.workers import Background
 
 log = logger(__name__)
@@ -79,16 +81,17 @@ def performance_files(context: PageContext) -> list[Generated]:
     width), and the status method page."""
     start = time.perf_counter()
     board = context.status
+    language = context.language
     charts: list[Chart] = []
     for plan in context.site.portfolio.plans:
-        summary = status_chart(plan, board.plan(plan), board.as_of)
+        summary = status_chart(plan, board.plan(plan), board.as_of, language=language)
         if summary is not None:
             charts.append(summary)
         for indicator in plan.indicators:
-            trend = indicator_chart(indicator)
+            trend = indicator_chart(indicator, language)
             if trend is not None:
                 charts.append(trend)
-            charts.extend(chart for _, chart in dimension_charts(indicator) if chart)
+            charts.extend(chart for _, chart in dimension_charts(indicator, language) if chart)
     generated = chart_assets(drawings(charts), context.cache_dir, context.background)
     waiting = sum(isinstance(g, GeneratedAsset) and g.deferred for g in generated)
     log.info(
@@ -102,15 +105,16 @@ def performance_files(context: PageContext) -> list[Generated]:
 
 
 def method_page(context: PageContext) -> Generated:
+    _ = context.language.gettext
     settings = context.status_settings
     return context.page(
         urls.STATUS_METHOD_URI,
         "method_status.html",
-        "How indicator status is rated",
+        _("How indicator status is rated"),
         True,
         settings=settings,
         thresholds=settings.thresholds,
-        examples=worked_examples(settings),
+        examples=worked_examples(settings, context.language),
         as_of=context.status.as_of,
     )
 
@@ -134,26 +138,39 @@ def _example(
     )
 
 
-def worked_examples(settings: StatusSettings) -> list[tuple[str, IndicatorStatus]]:
-    """Fictional examples, rated with the configured thresholds."""
+def worked_examples(
+    settings: StatusSettings, language: Language = ENGLISH
+) -> list[tuple[str, IndicatorStatus]]:
+    """Fictional examples, rated with the configured thresholds, described in ``language``."""
+    _ = language.gettext
     examples = [
         (
-            "An increase: baseline 40 in FY2023, target 60 for FY2025, actual 55 in FY2025.",
+            _(
+                "An increase: baseline %(baseline)s in %(baseline_period)s, target %(target)s "
+                "for %(target_period)s, actual %(actual)s in %(actual_period)s."
+            ),
             _example(
                 "increase",
                 [("baseline", "FY2023", 40), ("target", "FY2025", 60), ("actual", "FY2025", 55)],
             ),
         ),
         (
-            "A decrease: baseline 30 in FY2023, target 20 for FY2025, actual 22 in FY2025.",
+            _(
+                "A decrease: baseline %(baseline)s in %(baseline_period)s, target %(target)s "
+                "for %(target_period)s, actual %(actual)s in %(actual_period)s."
+            ),
             _example(
                 "decrease",
                 [("baseline", "FY2023", 30), ("target", "FY2025", 20), ("actual", "FY2025", 22)],
             ),
         ),
         (
-            "A cumulative count with a target for FY2025 only, reported for FY2024: "
-            "baseline 0 in FY2023, target 200 for FY2025, running total 80 in FY2024.",
+            _(
+                "A cumulative count with a target for %(target_period)s only, reported for "
+                "%(actual_period)s: baseline %(baseline)s in %(baseline_period)s, target "
+                "%(target)s for %(target_period)s, running total %(actual)s in "
+                "%(actual_period)s."
+            ),
             _example(
                 "increase",
                 [("baseline", "FY2023", 0), ("target", "FY2025", 200), ("actual", "FY2024", 80)],
@@ -161,4 +178,16 @@ def worked_examples(settings: StatusSettings) -> list[tuple[str, IndicatorStatus
             ),
         ),
     ]
-    return [(text, assess(indicator, settings, None)) for text, indicator in examples]
+    return [
+        (text % _figures(indicator, language), assess(indicator, settings, None, None, language))
+        for text, indicator in examples
+    ]
+
+
+def _figures(indicator: Indicator, language: Language) -> dict[str, str]:
+    """Each kind of value of an example and its period: ``baseline``, ``baseline_period``…"""
+    found: dict[str, str] = {}
+    for value in indicator.values:
+        found[value.kind] = language.number(float(value.value or 0))
+        found[f"{value.kind}_period"] = value.period.label
+    return found

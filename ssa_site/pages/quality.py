@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 def quality_page(context: PageContext) -> list[Generated]:
     if not context.internal:
         return []
+    _ = context.language.gettext
     report = context.site.quality
     by_rule = Counter(f.rule for f in report.findings)
     plans = [
@@ -31,7 +32,7 @@ def quality_page(context: PageContext) -> list[Generated]:
         context.page(
             QUALITY_URI,
             "quality.html",
-            "Plan quality",
+            _("Plan quality"),
             True,
             report=report,
             by_rule=by_rule,

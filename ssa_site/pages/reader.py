@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 def reader_pages(context: PageContext) -> list[Generated]:
     """The map's SVG, /glossary/ and /method/ (in the nav)."""
-    found = countries(context.site.portfolio, context.status)
+    _, language = context.language.gettext, context.language
+    found = countries(context.site.portfolio, context.status, language)
     # The SVG links from its own folder: a country with one plan opens it, one with
     # several opens its group on the plans index.
     here = Linker(
@@ -31,12 +32,15 @@ def reader_pages(context: PageContext) -> list[Generated]:
     href = {c.code: _country_link(c, here) for c in found}
     glossary = context.glossary or packaged_glossary()
     return [
-        GeneratedAsset(urls.MAP_PATH, map_svg(found, href)),
-        GeneratedAsset(urls.phone_chart_path(urls.MAP_PATH), map_svg(found, href, phone=True)),
+        GeneratedAsset(urls.MAP_PATH, map_svg(found, href, language=language)),
+        GeneratedAsset(
+            urls.phone_chart_path(urls.MAP_PATH),
+            map_svg(found, href, phone=True, language=language),
+        ),
         context.page(
             urls.GLOSSARY_URI,
             "glossary.html",
-            "Glossary",
+            _("Glossary"),
             True,
             letters=by_letter(glossary),
             glossary=glossary,
@@ -44,15 +48,15 @@ def reader_pages(context: PageContext) -> list[Generated]:
         context.page(
             urls.METHOD_INDEX_URI,
             "method.html",
-            "About the data and method",
+            _("About the data and method"),
             True,
             hierarchies=hierarchies(context.site.portfolio),
             levels=levels(context.site.portfolio, glossary),
-            examples=worked_examples(context.status_settings)[:1],
+            examples=worked_examples(context.status_settings, language)[:1],
             licences=licences(context.site.portfolio),
             publisher=context.publisher.name if context.publisher else "",
             site_name=context.site_name,
-            site_url=context.site_url or "",
+            site_url=context.pages_url or "",
         ),
     ]
 
@@ -64,7 +68,7 @@ def portfolio_context(context: PageContext) -> dict[str, Any]:
     for review in context.site.reviews:  # by plan and date: the last one wins
         if context.site.portfolio.plan(review.plan) is not None:
             latest[review.plan] = (review, urls.review_uri(review.plan, review.date))
-    found = countries(context.site.portfolio, context.status)
+    found = countries(context.site.portfolio, context.status, context.language)
     return {
         "countries": found,
         "country_names": {c.code: c.label for c in found},

@@ -51,19 +51,27 @@ def plan_reviews(context: PageContext, plan: Plan) -> tuple[ReviewStatus, ...]:
 
 def review_pages(context: PageContext) -> list[Generated]:
     """A page and a status chart per review the audience may read."""
+    _ = context.language.gettext
     generated: list[Generated] = []
     charts: list[Chart] = []
     for plan in context.site.portfolio.plans:
         for item in plan_reviews(context, plan):
             review = item.review
-            chart = status_chart(plan, item.board.plan(plan), review.date, review.date.isoformat())
+            chart = status_chart(
+                plan,
+                item.board.plan(plan),
+                review.date,
+                review.date.isoformat(),
+                language=context.language,
+            )
             if chart is not None:
                 charts.append(chart)
             generated.append(
                 context.page(
                     item.uri,
                     "review.html",
-                    f"{plan.title}: {review.title}",
+                    # Translators: the title of a progress review page.
+                    _("%(plan)s: %(review)s") % {"plan": plan.title, "review": review.title},
                     False,
                     plan=plan,
                     item=item,

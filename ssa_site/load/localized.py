@@ -1,0 +1,93 @@
+"""Authored files in the site's languages: ``index.fr.md`` beside ``index.md`` is its
+French text. A build in one language reads, for each authored file, its translation when
+there is one, else the default language's file (shown with a note saying so); a build in
+the default language ignores the translations.
+
+Only the codes of the ``languages`` option count: with ``[en, fr]``, ``notes.de.md`` is an
+ordinary page named ``notes.de``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ssa_site.base.problems import Problems, ProblemType, Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from pathlib import Path, PurePath
+
+TRANSLATION_WITHOUT_ORIGINAL = ProblemType(
+    "translation-without-original",
+    "Translation of no page",
+    "this translation is not built: there is no {original} beside it",
+    "add the page in the default language, or rename the file",
+    severity=Severity.WARNING,
+)
+
+
+@dataclass(frozen=True)
+class Localized:
+    """One authored file as a build in one language reads it."""
+
+    path: Path  # the file to read: the translation, or the default language's file
+    name: Path  # the default language's file it stands for: its name says what it is
+    fallback: bool  # the default language's text, in a build of another language
+
+
+def translation_code(path: PurePath, languages: tuple[str, ...]) -> str | None:
+    """The language of a translation file (``index.fr.md`` → ``fr``), else None."""
+    stem, dot, code = path.stem.rpartition(".")
+    return code if dot and stem and code in languages[1:] else None
+
+
+def localized(
+    paths: Iterable[Path], language: str = "", languages: tuple[str, ...] = ()
+) -> list[Localized]:
+    """The files a build in ``language`` reads, in the order of ``paths``' default files.
+    A translation whose default-language file is missing is not read (``orphans`` names
+    them)."""
+    if len(languages) < 2:
+        return [Localized(path, path, False) for path in paths]
+    other = bool(language) and language != languages[0]
+    variants: dict[Path, dict[str, Path]] = {}
+    order: list[Path] = []
+    for path in paths:
+        code = translation_code(path, languages)
+        name = path.with_name(path.stem.rpartition(".")[0] + path.suffix) if code else path
+        if name not in variants:
+            variants[name] = {}
+            order.append(name)
+        variants[name][code or ""] = path
+    found: list[Localized] = []
+    for name in order:
+        texts = variants[name]
+        if "" not in texts:
+            continue
+        if other and language in texts:
+            found.append(Localized(texts[language], name, False))
+        else:
+            found.append(Localized(texts[""], name, other))
+    return found
+
+
+def orphans(paths: Iterable[Path], languages: tuple[str, ...]) -> list[Path]:
+    """Translations without the default language's file they translate."""
+    every = set(paths)
+    return sorted(
+        path
+        for path in every
+        if translation_code(path, languages)
+        and path.with_name(path.stem.rpartition(".")[0] + path.suffix) not in every
+    )
+
+
+def check_translated_pages(
+    docs_dir: Path, root: Path, problems: Problems, languages: tuple[str, ...]
+) -> None:
+    """Every translation (``about.fr.md``) has the page it translates beside it."""
+    for orphan in orphans(docs_dir.rglob("*.md"), languages):
+        shown = orphan.relative_to(root).as_posix() if orphan.is_relative_to(root) else str(orphan)
+        original = orphan.with_name(orphan.stem.rpartition(".")[0] + orphan.suffix)
+        problems.add(TRANSLATION_WITHOUT_ORIGINAL, shown, None, None, original=original.name)
