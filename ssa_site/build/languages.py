@@ -21,6 +21,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.plugins import get_plugin_logger
 
 from ssa_site.base.i18n import DEFAULT, Language
+from ssa_site.build import export
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -122,6 +123,12 @@ class Languages:
         """Build every other language after the default one; MkDocs' configuration is the
         default language's again afterwards (``mkdocs serve`` rebuilds with it)."""
         if self.building_others or not self.others:
+            return
+        if export.current() is not None:
+            # ssa-site generate writes a plain project of one language: the default one.
+            log.info(
+                "Generating the %s site only (languages: %s)", self.default, ", ".join(self.codes)
+            )
             return
         self.building_others = True
         try:

@@ -185,4 +185,7 @@ def test_an_internal_build_is_not_for_search_engines(tmp_path: Path) -> None:
     public = build(root, "public")
     assert (public / "sitemap.xml").is_file() and (public / "sitemap.xml.gz").is_file()
     assert (public / "robots.txt").read_text("utf-8") == "User-agent: *\nAllow: /\n"
-    assert not [p for p in public.rglob("*.html") if 'name="robots"' in p.read_text("utf-8")]
+    # Only the embed pages (an iframe's content, not a page to find) keep out of search.
+    marked = {p for p in public.rglob("*.html") if 'name="robots"' in p.read_text("utf-8")}
+    assert marked == set(public.glob("embed/*/*.html"))
+    assert all('content="noindex"' in p.read_text("utf-8") for p in marked)
