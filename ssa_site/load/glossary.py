@@ -128,7 +128,9 @@ class Glossary:
 
 
 def anchor(term: str) -> str:
-    return "term-" + (re.sub(r"[^a-z0-9]+", "-", term.casefold()).strip("-") or "x")
+    """``term-logic-model``; letters of any script are kept (an Arabic term's anchor is
+    Arabic), so that no two terms share one."""
+    return "term-" + (re.sub(r"[\W_]+", "-", term.casefold()).strip("-") or "x")
 
 
 def plural(word: str) -> str:

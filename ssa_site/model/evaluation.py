@@ -29,7 +29,11 @@ TYPE_LABELS = {
     "mid-term": N_("Mid-term"),
     "final": N_("Final"),
 }
-RESPONSE_LABELS = {"accept": N_("Accepted"), "partial": N_("Partly accepted"), "reject": N_("Rejected")}
+RESPONSE_LABELS = {
+    "accept": N_("Accepted"),
+    "partial": N_("Partly accepted"),
+    "reject": N_("Rejected"),
+}
 STATUS_LABELS = {"open": N_("Open"), "in-progress": N_("In progress"), "done": N_("Done")}
 
 #: How far the recommendations of an evaluation have been acted on, for the index filter.

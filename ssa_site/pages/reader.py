@@ -4,6 +4,7 @@ method page; and what the home page and the plans index show of each plan and co
 from __future__ import annotations
 
 import posixpath
+import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from ssa_site.base import urls
@@ -82,14 +83,26 @@ def _country_link(country: Country, here: Linker) -> str:
     return here.to(urls.PLANS_INDEX_URI, country.anchor)
 
 
-def by_letter(glossary: Glossary) -> list[tuple[str, list[Term]]]:
+def by_letter(glossary: Glossary) -> list[tuple[str, str, list[Term]]]:
+    """The terms grouped by their first letter (accents set aside: É with E; any script),
+    then the others under "#": (heading, anchor, terms)."""
     groups: dict[str, list[Term]] = {}
     for term in glossary.terms:
-        first = term.term[:1].upper()
-        # The letter becomes a Markdown heading: only letters and digits, never data.
-        letter = first if first.isascii() and first.isalnum() else "Other"
+        first = unicodedata.normalize("NFD", term.term[:1])[:1].upper()
+        # The letter becomes a Markdown heading: a letter or digit, never other data.
+        letter = first if first.isalnum() else "#"
         groups.setdefault(letter, []).append(term)
-    return sorted(groups.items(), key=lambda group: (group[0] == "Other", group[0]))
+    return [
+        (letter, letter_anchor(letter), terms)
+        for letter, terms in sorted(groups.items(), key=lambda group: (group[0] == "#", group[0]))
+    ]
+
+
+def letter_anchor(letter: str) -> str:
+    """``letter-e``; a letter of another script by its code point; ``letter-other``."""
+    if letter == "#":
+        return "letter-other"
+    return "letter-" + (letter.lower() if letter.isascii() else f"u{ord(letter):04x}")
 
 
 def hierarchies(portfolio: Portfolio) -> list[tuple[tuple[str, ...], list[str]]]:

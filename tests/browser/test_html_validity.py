@@ -115,6 +115,8 @@ def test_the_checker_ran_over_every_page(
     # (the embed pages have no theme: a valid one leaves none, an invalid one fails above).
     for audience in AUDIENCES:
         site = example_builds[audience]
-        pages = {f"file:{p}" for p in site.rglob("*.html") if not p.is_relative_to(site / "embed")}
+        pages = {
+            f"file:{p}" for p in site.rglob("*.html") if "embed" not in p.relative_to(site).parts
+        }
         assert pages <= seen, f"vnu did not report on: {sorted(pages - seen)[:5]}"
     assert theme_filtered
