@@ -74,6 +74,27 @@ class AsOfOption(c.BaseConfigOption[date | None]):
             raise c.ValidationError(str(exc)) from exc
 
 
+class NoticeOption(c.BaseConfigOption[str | dict[str, str] | None]):
+    """``notice: text`` or ``notice: {en: text, fr: texte}``."""
+
+    def run_validation(self, value: object) -> str | dict[str, str] | None:
+        if value is None or isinstance(value, str):
+            return value
+        if isinstance(value, dict) and all(
+            isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+        ):
+            return dict(value)
+        raise c.ValidationError("a text, or a text per language code: {en: ..., fr: ...}")
+
+
+def notice_in(notice: str | dict[str, str] | None, code: str, default: str) -> str | None:
+    """The notice a page in language ``code`` shows (the default language's, else the
+    first, when that language has none)."""
+    if notice is None or isinstance(notice, str):
+        return notice
+    return notice.get(code) or notice.get(default) or next(iter(notice.values()), None)
+
+
 class LanguagesOption(c.BaseConfigOption[tuple[str, ...]]):
     """``languages: [en, fr]``: language codes the package has a catalog for, the first
     the default; none: English only."""
@@ -194,8 +215,9 @@ class SsaConfig(base.Config):
     internal_fields = c.ListOfItems(c.Type(str), default=list(DEFAULT_INTERNAL_FIELDS))
     """Fields hidden from public builds even on public rows."""
 
-    notice = c.Optional(c.Type(str))
-    """A notice shown on every page (e.g. that the content is fictional)."""
+    notice = NoticeOption()
+    """A notice shown on every page (e.g. that the content is fictional): a text, or one
+    per language (``{en: ..., fr: ...}``; a language without one shows the default's)."""
 
     publisher = c.SubConfig(PublisherConfig)
     """Who publishes the data: named in downloads, data.json, IATI files and citations."""

@@ -15,7 +15,7 @@ from ssa_site.build.languages import Languages, interface_text, with_direction
 from ssa_site.build.nav import arrange_nav
 from ssa_site.build.session import Build
 from ssa_site.build.setup import configure
-from ssa_site.config import SsaConfig
+from ssa_site.config import SsaConfig, notice_in
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -59,6 +59,10 @@ class SsaPlugin(BasePlugin[SsaConfig]):
             self.languages = Languages.of(self.config, config)
             self.languages.remember(config)
             self.languages.switch(config, self.languages.default)
+        languages = self.languages
+        config.extra["ssa"]["notice"] = notice_in(
+            self.config.notice, languages.current, languages.default
+        )
         return config
 
     # Load and validate before MkDocs cleans the site directory: a project with errors
@@ -76,7 +80,7 @@ class SsaPlugin(BasePlugin[SsaConfig]):
     # The nav is built from the files: plan folders become their plan pages, tabs are
     # put in a reader's order (an explicit nav: in mkdocs.yml is kept as written).
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        return arrange_nav(nav, explicit=config.nav is not None)
+        return arrange_nav(nav, config.nav is not None, self.languages.language)
 
     # MkDocs dates every page (the sitemap's <lastmod>, the gzipped sitemap's timestamp) by
     # the clock unless SOURCE_DATE_EPOCH is set: date them by the build's date instead

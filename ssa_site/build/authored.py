@@ -30,8 +30,6 @@ def localize_files(files: Files, codes: tuple[str, ...], current: str) -> set[st
     """Authored pages in the language being built: ``about.fr.md`` is read in place of
     ``about.md`` in the French build (at about.md's address) and left out of the others.
     The pages shown in the default language for want of a translation, by src_uri."""
-    if len(codes) < 2:
-        return set()
     pages = [f for f in files if f.is_documentation_page() and not f.generated_by]
     translations: dict[str, File] = {}
     for file in pages:
@@ -46,7 +44,7 @@ def localize_files(files: Files, codes: tuple[str, ...], current: str) -> set[st
     for file in pages:
         if file.src_uri in translations:
             file.abs_src_path = translations[file.src_uri].abs_src_path
-        elif current != codes[0]:
+        elif codes and current != codes[0]:
             fallback.add(file.src_uri)
     return fallback
 

@@ -11,7 +11,7 @@ from ssa_site.analysis.ratings import StatusSettings
 from ssa_site.build.languages import Languages
 from ssa_site.cache import store as cache
 from ssa_site.cache.pages import PageCache, docs_digests
-from ssa_site.config import publisher
+from ssa_site.config import notice_in, publisher
 from ssa_site.generate import environment
 from ssa_site.output.context import PageContext
 
@@ -56,7 +56,7 @@ def page_context(
         cache_dir=cache.base_dir(root),
         pages=_page_cache(view, options, config, root, languages),
         background=background,
-        notice=options.notice,
+        notice=notice_in(options.notice, languages.current, languages.default),
         language=language,
         language_root=languages.root,
         site_url=languages.base_site_url(config),

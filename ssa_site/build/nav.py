@@ -14,6 +14,8 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 from ssa_site.base import urls
+from ssa_site.base.i18n import ENGLISH, Language
+from ssa_site.base.vocabulary import N_
 from ssa_site.build import export
 
 if TYPE_CHECKING:
@@ -64,7 +66,12 @@ def arrange(items: Sequence[T], url_of: Callable[[T], str | None]) -> list[T]:
     return sorted(items, key=lambda item: tab_rank(url_of(item)))
 
 
-def arrange_nav(nav: Navigation, explicit: bool) -> Navigation:
+#: Sections MkDocs names after the site's folders, and the tabs the plugin names: their
+#: words in the build's language (the catalogs' messages).
+SECTION_TITLES = (N_("Home"), N_("Plans"), N_("Evaluations"), N_("Data"), N_("Method"), N_("About"))
+
+
+def arrange_nav(nav: Navigation, explicit: bool, language: Language = ENGLISH) -> Navigation:
     """The site's navigation: each plan folder shown as its plan page, titled by the plan
     (not a section named after the folder); tabs in the order a reader needs them,
     unless ``mkdocs.yml`` has an explicit ``nav:`` (the author's order is kept)."""
@@ -81,10 +88,22 @@ def arrange_nav(nav: Navigation, explicit: bool) -> Navigation:
             item.children = flattened
     if not explicit:
         _arrange_tabs(nav)
+    if language.code != ENGLISH.code:
+        _translate_sections(nav.items, language)
     target = export.export_dir()
     if target is not None:  # SSA_EXPORT_DIR: the final nav beside the exported pages
         export.write_nav(target, nav.items)
     return nav
+
+
+def _translate_sections(items: Sequence[object], language: Language) -> None:
+    """Sections (named after folders) and the home page in the build's language."""
+    for item in items:
+        if isinstance(item, Section):
+            item.title = language.gettext(item.title)
+            _translate_sections(item.children, language)
+        elif isinstance(item, Page) and item.is_homepage and item.title == "Home":
+            item.title = language.gettext("Home")
 
 
 def _first_url(item: object) -> str | None:

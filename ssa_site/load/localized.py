@@ -10,7 +10,10 @@ ordinary page named ``notes.de``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
+
+from babel import Locale, UnknownLocaleError
 
 from ssa_site.base.problems import Problems, ProblemType, Severity
 
@@ -37,9 +40,25 @@ class Localized:
 
 
 def translation_code(path: PurePath, languages: tuple[str, ...]) -> str | None:
-    """The language of a translation file (``index.fr.md`` → ``fr``), else None."""
+    """The language of a translation file (``index.fr.md`` → ``fr``), else None: a code of
+    the ``languages`` option but the default, or any ISO 639-1 code (a translation into a
+    language the site does not build, which no build reads)."""
     stem, dot, code = path.stem.rpartition(".")
-    return code if dot and stem and code in languages[1:] else None
+    if not (dot and stem) or (languages and code == languages[0]):
+        return None
+    return code if code in languages[1:] or is_language_code(code) else None
+
+
+@cache
+def is_language_code(code: str) -> bool:
+    """A two-letter ISO 639-1 language code that Babel knows (fr, es, ar…)."""
+    if len(code) != 2 or not code.isascii() or not code.isalpha() or not code.islower():
+        return False
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
 
 
 def localized(
@@ -48,9 +67,7 @@ def localized(
     """The files a build in ``language`` reads, in the order of ``paths``' default files.
     A translation whose default-language file is missing is not read (``orphans`` names
     them)."""
-    if len(languages) < 2:
-        return [Localized(path, path, False) for path in paths]
-    other = bool(language) and language != languages[0]
+    other = len(languages) > 1 and bool(language) and language != languages[0]
     variants: dict[Path, dict[str, Path]] = {}
     order: list[Path] = []
     for path in paths:

@@ -40,9 +40,17 @@ def environment(
     env.filters["money"] = lambda v: "" if v is None else f"${language.number(float(v))}"
     env.globals["urls"] = urls  # every address: see ssa_site.base.urls
     env.filters["label"] = lambda v: language.gettext(label(v))
+    env.filters["shown"] = lambda v: shown(v, language)  # a value as the page shows it
     env.filters["day"] = lambda d: dates.day(d, language)  # dates for people: base/dates.py
     env.filters["period_span"] = lambda p: dates.period_span(p, language)
     return env
+
+
+def shown(value: Any, language: Language) -> str:
+    """A value as pages show it: its text (qualitative), else its number in the locale."""
+    if value.text:
+        return str(value.text)
+    return "" if value.value is None else language.number(float(value.value))
 
 
 def label(value: object) -> str:
