@@ -49,12 +49,14 @@ STARTERS: list[Callable[[PageContext], None]] = [start_downloads]
 
 
 def environment(
-    override_dirs: list[Path] | tuple[Path, ...] = (), language: Language = ENGLISH
+    override_dirs: list[Path] | tuple[Path, ...] = (),
+    language: Language = ENGLISH,
+    original: Language | None = None,
 ) -> jinja2.Environment:
     """The templates' environment (ssa_site.output.rendering), with the ``downloads``
     global: what a page may link to (ssa_site.downloads.links), and ``revisions``: which
     values were revised since a data release (ssa_site.downloads.changelog)."""
-    env = rendering.environment(override_dirs, language)
+    env = rendering.environment(override_dirs, language, original)
     env.globals["downloads"] = DownloadLinks(language)
     env.globals["revisions"] = RevisionMarks()  # revised values (data releases)
     return env

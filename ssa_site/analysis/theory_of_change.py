@@ -13,12 +13,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: Recognised section titles (normalised) → the attribute of :class:`NarrativeSections`.
-RECOGNISED = {
-    "problem statement": "problem_statement",
-    "theory of change": "theory_of_change",
-    "assumptions": "assumptions",
+from ssa_site.base.i18n import ENGLISH, Language
+from ssa_site.base.vocabulary import N_
+
+#: Recognised section titles (normalised) → the attribute of :class:`NarrativeSections`;
+#: in a build of another language, their translations are recognised too (a translated
+#: narrative's "## Théorie du changement").
+TITLES = {
+    N_("Problem statement"): "problem_statement",
+    N_("Theory of change"): "theory_of_change",
+    N_("Assumptions"): "assumptions",
 }
+RECOGNISED = {title.casefold(): name for title, name in TITLES.items()}
+
+
+def recognised(language: Language = ENGLISH) -> dict[str, str]:
+    """The section titles recognised in a narrative read in ``language``."""
+    own = {normalise_title(language.gettext(title)): name for title, name in TITLES.items()}
+    return {**RECOGNISED, **own}
+
 
 _H2 = re.compile(r"^ {0,3}##(?!#)[ \t]+(.*?)[ \t]*$|^ {0,3}##[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -101,7 +114,7 @@ def split_sections(markdown: str) -> tuple[str, tuple[Section, ...]]:
     )
 
 
-def narrative_sections(markdown: str | None) -> NarrativeSections:
+def narrative_sections(markdown: str | None, language: Language = ENGLISH) -> NarrativeSections:
     """Split a narrative and lift out the recognised sections.
 
     A recognised title that appears twice has its bodies joined in order.  Bodies keep
@@ -111,8 +124,9 @@ def narrative_sections(markdown: str | None) -> NarrativeSections:
     found: dict[str, list[str]] = {}
     others: list[Section] = []
     leading: list[Section] = []  # sections before the first recognised one stay on top
+    titles = recognised(language)
     for section in sections:
-        field = RECOGNISED.get(normalise_title(section.title))
+        field = titles.get(normalise_title(section.title))
         if field is None:
             (others if found else leading).append(section)
         else:

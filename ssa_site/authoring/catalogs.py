@@ -14,12 +14,16 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 from ssa_site.base.i18n import DEFAULT, catalog_path, shipped_languages
+from ssa_site.base.schemas import RESOURCES, standard_schema
+from ssa_site.downloads.columns import DERIVED_VALUE_FIELDS
+from ssa_site.downloads.evaluations import EVALUATION_FIELDS, RECOMMENDATION_FIELDS
 from ssa_site.load.glossary import glossary_texts
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -67,6 +71,12 @@ def messages() -> list[Message]:
             found[key] = Message(old.id, (*old.places, place), old.comments)
         else:
             found[key] = Message(ident, (place,), tuple(comments))
+    for text, place in schema_texts():  # the Data page documents each table's columns
+        if text in found:
+            old = found[text]
+            found[text] = Message(old.id, (*old.places, place), old.comments)
+        else:
+            found[text] = Message(text, (place,), ("A column of a downloadable table.",))
     for text, at in glossary_texts():  # the packaged glossary's terms and definitions
         place = f"glossary.yml:{at or 0}"
         if text in found:
@@ -75,6 +85,26 @@ def messages() -> list[Message]:
         else:
             found[text] = Message(text, (place,), ("A glossary entry (ssa_site/glossary.yml).",))
     return sorted(found.values(), key=lambda m: m.key)
+
+
+def schema_texts() -> list[tuple[str, str]]:
+    """The titles and descriptions of the columns the Data page documents (the packaged
+    Table Schemas, the derived value columns, the evaluations catalog's), with where."""
+    found: list[tuple[str, str]] = []
+    tables: list[tuple[str, list[dict[str, Any]]]] = [
+        (f"schemas/{resource}.json", list(standard_schema(resource)["fields"]))
+        for resource in RESOURCES
+    ]
+    tables.append(("downloads/columns.py", list(DERIVED_VALUE_FIELDS)))
+    tables.append(("downloads/evaluations.py", [*EVALUATION_FIELDS, *RECOMMENDATION_FIELDS]))
+    for place, fields in tables:
+        for field in fields:
+            found.extend(
+                (str(field[key]), f"{place}:0")
+                for key in ("title", "description")
+                if field.get(key)
+            )
+    return found
 
 
 def template(found: list[Message] | None = None) -> Catalog:

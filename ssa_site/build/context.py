@@ -36,6 +36,7 @@ def page_context(
     glossary: Glossary,
     background: Background,
     languages: Languages | None = None,
+    fallback_pages: frozenset[str] = frozenset(),
 ) -> PageContext:
     """What every generator of this build gets (see ssa_site.output.context), in the
     language being built."""
@@ -43,7 +44,7 @@ def page_context(
     language = languages.language
     return PageContext(
         view,
-        environment(_override_dirs(config), language),
+        environment(_override_dirs(config), language, languages.original),
         config.use_directory_urls,
         scratch=scratch,
         home_markdown=authored.home,
@@ -59,6 +60,7 @@ def page_context(
         notice=notice_in(options.notice, languages.current, languages.default),
         language=language,
         language_root=languages.root,
+        fallback_pages=fallback_pages,
         site_url=languages.base_site_url(config),
     )
 

@@ -60,6 +60,11 @@ class Languages:
         return Language(self.current, self.native_digits)
 
     @property
+    def original(self) -> Language:
+        """The default language: the one untranslated texts are in."""
+        return Language(self.default, self.native_digits)
+
+    @property
     def root(self) -> str:
         """This language's folder below the site's root: "fr/"; "" for the default."""
         return "" if self.current == self.default else f"{self.current}/"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,13 +50,6 @@ if TYPE_CHECKING:
     from ssa_site.project import Site
 
 log = get_plugin_logger(__name__)
-
-
-@dataclass(frozen=True)
-class Untranslated:
-    """An authored page shown in the default language (ssa/macros.html fallback_note)."""
-
-    fallback: bool = True
 
 
 class Build:
@@ -167,6 +160,7 @@ class Build:
             glossary=self.glossary,
             background=self.background,
             languages=self.languages,
+            fallback_pages=frozenset(self.fallback_pages),
         )
         generated = generate_all(context)
         if context.pages is not None:
@@ -191,13 +185,15 @@ class Build:
             return markdown, src_uri in self.generated_pages
         markdown = filter_internal_blocks(markdown, self.internal)
         if src_uri in self.fallback_pages:
-            markdown = self._fallback_note() + markdown  # MkDocs took the front matter off
+            markdown = self._in_original(markdown)  # MkDocs took the front matter off
         return markdown, False
 
-    def _fallback_note(self) -> str:
-        env = rendering.environment(language=self.languages.language)
+    def _in_original(self, markdown: str) -> str:
+        env = rendering.environment(
+            language=self.languages.language, original=self.languages.original
+        )
         macros: Any = env.get_template("ssa/macros.html").module
-        return str(macros.fallback_note(Untranslated())) + "\n\n"
+        return str(macros.authored_in_original(markdown))
 
     def finish_html(self, html: str) -> str:
         """A page's own HTML, before the theme wraps it and the search plugin indexes it:

@@ -89,6 +89,8 @@ class PageContext:
     #: Where this language's pages are below the site's root: "fr/"; "" for the default
     #: language. The downloads are the default language's (site_url, shared_root).
     language_root: str = ""
+    #: Authored pages (src_uri) shown in the default language for want of a translation.
+    fallback_pages: frozenset[str] = frozenset()
     # Narratives read since the last page was made: they are part of the next page's key.
     _read: list[str] = field(default_factory=list, compare=False, repr=False)
 

@@ -15,7 +15,9 @@ if TYPE_CHECKING:
 
 
 def environment(
-    override_dirs: list[Path] | tuple[Path, ...] = (), language: Language = ENGLISH
+    override_dirs: list[Path] | tuple[Path, ...] = (),
+    language: Language = ENGLISH,
+    original: Language | None = None,
 ) -> jinja2.Environment:
     """Templates under ``ssa/``; a site's ``theme/ssa/<name>`` replaces the packaged one.
     Interface strings are translated into ``language`` (``_``, ``gettext``, ``ngettext``
@@ -36,10 +38,15 @@ def environment(
     )
     env.install_gettext_translations(language.translations, newstyle=True)  # type: ignore[attr-defined]
     env.globals["language"] = language
+    # The site's default language: untranslated texts are shown in it, and marked so.
+    env.globals["original_language"] = original or language
     env.filters["number"] = lambda v: "" if v is None else language.number(float(v))
     env.filters["money"] = lambda v: "" if v is None else f"${language.number(float(v))}"
     env.globals["urls"] = urls  # every address: see ssa_site.base.urls
     env.filters["label"] = lambda v: language.gettext(label(v))
+    # A text the package writes outside templates (a Table Schema's titles): translated
+    # as it is, never formatted (ssa_site.authoring.catalogs lists these texts).
+    env.filters["tr"] = lambda text: language.gettext(text) if text else ""
     env.filters["shown"] = lambda v: shown(v, language)  # a value as the page shows it
     env.filters["day"] = lambda d: dates.day(d, language)  # dates for people: base/dates.py
     env.filters["period_span"] = lambda p: dates.period_span(p, language)

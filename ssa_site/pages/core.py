@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ssa_site.analysis.alignment import Alignment
 from ssa_site.analysis.theory_of_change import narrative_sections
 from ssa_site.base.i18n import ENGLISH
-from ssa_site.base.urls import PLANS_INDEX_URI, indicator_uri, plan_uri, result_uri
+from ssa_site.base.urls import HOME_URI, PLANS_INDEX_URI, indicator_uri, plan_uri, result_uri
 from ssa_site.output.context import PLAN_KIND_LABELS, Generated, GeneratedPage, PageContext
 from ssa_site.output.rendering import label
 from ssa_site.pages.embeds import embed_of
@@ -72,6 +72,7 @@ def core_pages(context: PageContext) -> list[Generated]:
             "index.md",
             "home.html",
             authored=context.filter(context.home_markdown),
+            authored_fallback=HOME_URI in context.fallback_pages,
             groups=groups,
             **portfolio_context(context),
         )
@@ -83,6 +84,7 @@ def core_pages(context: PageContext) -> list[Generated]:
             _("Plans"),
             True,
             authored=context.filter(context.plans_index_markdown),
+            authored_fallback=PLANS_INDEX_URI in context.fallback_pages,
             groups=groups,
             **portfolio_context(context),
         )
@@ -96,7 +98,7 @@ def core_pages(context: PageContext) -> list[Generated]:
                 True,
                 plan=plan,
                 narrative=context.narrative(plan.name),
-                sections=narrative_sections(context.narrative(plan.name)),
+                sections=narrative_sections(context.narrative(plan.name), context.language),
             )
         )
         for result in plan.results:
@@ -109,7 +111,9 @@ def core_pages(context: PageContext) -> list[Generated]:
                     plan=plan,
                     result=result,
                     narrative=context.narrative(plan.name, result.id),
-                    sections=narrative_sections(context.narrative(plan.name, result.id)),
+                    sections=narrative_sections(
+                        context.narrative(plan.name, result.id), context.language
+                    ),
                     alignment=alignment,
                 )
             )

@@ -123,6 +123,7 @@ def evaluation_pages(context: PageContext) -> list[Generated]:
             meta={"hide": ["navigation", "toc"]},
             page_title=title,
             intro=context.filter(intro),
+            authored_fallback=EVALUATIONS_INDEX_URI in context.fallback_pages,
             rows=rows,
             filters=index_filters(rows, language),
             totals=sum((r.counts for r in rows), RecommendationCounts()),
