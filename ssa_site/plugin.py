@@ -103,6 +103,16 @@ class SsaPlugin(BasePlugin[SsaConfig]):
             config.extra["alternate"] = alternates
         return context
 
+    # The theme's own pages (404.html) come after every page: their switcher goes to the
+    # home page of each language, not to the last page rendered.
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        alternates = self.languages.alternates("")
+        if alternates:
+            config.extra["alternate"] = alternates
+        return context
+
     # The theme writes the language on <html> and its direction on <body> only: a reader
     # of a right-to-left language gets dir on <html> too.
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
