@@ -36,7 +36,7 @@ def localize_files(files: Files, codes: tuple[str, ...], current: str) -> set[st
         code = translation_code(PurePosixPath(file.src_uri), codes)
         if code is not None:
             files.remove(file)
-            if code == current:
+            if code == current and len(codes) > 1:
                 path = PurePosixPath(file.src_uri)
                 original = path.with_name(path.stem.rpartition(".")[0] + path.suffix)
                 translations[original.as_posix()] = file

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.plugins import get_plugin_logger
 
-from ssa_site.base.i18n import DEFAULT, Language
+from ssa_site.base.i18n import DEFAULT, Language, shipped_languages
 from ssa_site.build import export
 
 if TYPE_CHECKING:
@@ -43,8 +43,11 @@ class Languages:
 
     @classmethod
     def of(cls, options: SsaConfig, config: MkDocsConfig) -> Languages:
+        """Without the option, the site is in the theme's language, and the plugin's pages
+        too when the package has its catalog (else they are in English)."""
         codes = tuple(options.languages)
-        current = codes[0] if codes else str(config.theme.get("language") or DEFAULT)
+        theme = str(config.theme.get("language") or DEFAULT)
+        current = codes[0] if codes else (theme if theme in shipped_languages() else DEFAULT)
         return cls(codes, current, bool(options.native_digits))
 
     @property
@@ -118,10 +121,8 @@ class Languages:
         config.site_dir = posixpath.join(saved["site_dir"], root) if root else saved["site_dir"]
         if saved["site_url"]:
             config.site_url = saved["site_url"] + root
-        if code == self.default:
-            config.theme["language"] = saved["language"] or code
-        else:
-            config.theme["language"] = code
+        # With the option, the theme speaks the language built; without it, as configured.
+        config.theme["language"] = code if self.codes else (saved["language"] or code)
         _set_search_lang(config, saved["search"] if code == self.default else [code])
 
     def build_others(self, config: MkDocsConfig) -> None:
