@@ -90,33 +90,38 @@ class SsaPlugin(BasePlugin[SsaConfig]):
             page.update_date = self.build.site.built.isoformat()
         return page
 
-    # The theme's templates get the same page in every language (the switcher and the
-    # hreflang links of main.html) and the language's direction.
+    # The theme's templates get the same page in every language (main.html's language
+    # switcher) and the plugin's sentences in the page's language.
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         extra: Any = context
-        alternates = self.languages.alternates(page.url)
-        extra["ssa_languages"] = alternates
+        extra["ssa_languages"] = self.languages.alternates(page.url)
         extra["ssa_text"] = interface_text(self.languages.language)
-        if alternates:  # the theme's own switcher, pointing at this page in each language
-            config.extra["alternate"] = alternates
         return context
 
-    # The theme's own pages (404.html) come after every page: their switcher goes to the
-    # home page of each language, not to the last page rendered.
+    # The theme's own pages (404.html, sitemap.xml): the switcher goes to each language's
+    # home page; the sitemap names every page in each language (hreflang).
     def on_template_context(
         self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
     ) -> TemplateContext:
-        alternates = self.languages.alternates("")
-        if alternates:
-            config.extra["alternate"] = alternates
+        extra: Any = context
+        extra["ssa_languages"] = self.languages.alternates("")
+        extra["ssa_text"] = interface_text(self.languages.language)
+        extra["ssa_sitemap_languages"] = self.languages.roots()
         return context
 
     # The theme writes the language on <html> and its direction on <body> only: a reader
     # of a right-to-left language gets dir on <html> too.
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return with_direction(output, self.languages.language)
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        if template_name.endswith(".html"):  # the theme's 404 page; not sitemap.xml
+            return with_direction(output_content, self.languages.language)
+        return output_content
 
     # Before Markdown is rendered: internal passages of authored pages are dropped for the
     # public, and a generated page's source need not stay in memory once read.

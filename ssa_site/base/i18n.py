@@ -120,7 +120,8 @@ class Language:
         decimals = 2 if places is None else places
         pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
         # Rounded as Python rounds a float (0.005 → 0.01), not half-even on its decimal text.
-        rounded = Decimal(f"{float(value):.{decimals}f}")
+        number = float(value) or 0.0  # -0.0 is 0
+        rounded = Decimal(f"{number:.{decimals}f}")
         return self.digits(
             format_decimal(
                 rounded, format=pattern, locale=self._locale, numbering_system=self.numbering

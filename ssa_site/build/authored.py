@@ -29,6 +29,8 @@ class AuthoredPages:
 def localize_files(files: Files, codes: tuple[str, ...], current: str) -> set[str]:
     """Authored pages in the language being built: ``about.fr.md`` is read in place of
     ``about.md`` in the French build (at about.md's address) and left out of the others.
+    An internal page keeps its own text (take_authored leaves it out of a public build,
+    whatever its translation's front matter says).
     The pages shown in the default language for want of a translation, by src_uri."""
     pages = [f for f in files if f.is_documentation_page() and not f.generated_by]
     translations: dict[str, File] = {}
@@ -42,7 +44,7 @@ def localize_files(files: Files, codes: tuple[str, ...], current: str) -> set[st
                 translations[original.as_posix()] = file
     fallback: set[str] = set()
     for file in pages:
-        if file.src_uri in translations:
+        if file.src_uri in translations and not is_internal_page(file):
             file.abs_src_path = translations[file.src_uri].abs_src_path
         elif codes and current != codes[0]:
             fallback.add(file.src_uri)

@@ -94,6 +94,17 @@ class Languages:
             )
         return found
 
+    def roots(self) -> list[dict[str, str]]:
+        """Each language with the absolute URL of its site (the sitemap's alternates);
+        none for a one-language site or one without site_url."""
+        base = self._saved.get("site_url") or ""
+        if len(self.codes) < 2 or not base:
+            return []
+        return [
+            {"lang": code, "url": base + ("" if code == self.default else f"{code}/")}
+            for code in self.codes
+        ]
+
     def base_site_url(self, config: MkDocsConfig) -> str | None:
         """The site's address (the default language's): the downloads are there."""
         if self._saved:
@@ -153,6 +164,7 @@ def interface_text(language: Language) -> dict[str, str]:
     return {
         "internal_title": _("Internal — not for public release."),
         "internal_text": _("This build shows internal plans, rows and passages."),
+        "languages": _("Languages"),
     }
 
 

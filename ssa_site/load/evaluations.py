@@ -38,7 +38,7 @@ from ssa_site.load.evaluation_problems import (
     UNKNOWN_RECOMMENDATION_FIELD,
 )
 from ssa_site.load.front_matter import Checker, parse, read_text
-from ssa_site.load.localized import localized
+from ssa_site.load.localized import localized, with_original_visibility
 from ssa_site.load.narratives import strip_leading_h1
 from ssa_site.model.evaluation import (
     RESPONSES,
@@ -101,6 +101,7 @@ def load_evaluations(
         if parsed is None:
             continue
         meta, body, checker = parsed
+        meta = with_original_visibility(meta, item)
         evaluation = _evaluation(meta, name.stem, checker, full)
         if evaluation is not None and not checker.failed:
             src_uri = f"{urls.EVALUATIONS_DIR}/{name.name}"

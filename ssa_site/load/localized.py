@@ -3,19 +3,23 @@ French text. A build in one language reads, for each authored file, its translat
 there is one, else the default language's file (shown with a note saying so); a build in
 the default language ignores the translations.
 
-Only the codes of the ``languages`` option count: with ``[en, fr]``, ``notes.de.md`` is an
-ordinary page named ``notes.de``.
+A code of the ``languages`` option, or any other two-letter ISO 639-1 code, makes a file a
+translation: ``notes.de.md`` in a site of ``[en, fr]`` is a German translation no build
+reads. A translation of an internal page is internal, whatever its own front matter says.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import yaml
 from babel import Locale, UnknownLocaleError
 
 from ssa_site.base.problems import Problems, ProblemType, Severity
+from ssa_site.load.front_matter import split
+from ssa_site.model.plan import INTERNAL
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -108,3 +112,21 @@ def check_translated_pages(
         shown = orphan.relative_to(root).as_posix() if orphan.is_relative_to(root) else str(orphan)
         original = orphan.with_name(orphan.stem.rpartition(".")[0] + orphan.suffix)
         problems.add(TRANSLATION_WITHOUT_ORIGINAL, shown, None, None, original=original.name)
+
+
+def original_is_internal(item: Localized) -> bool:
+    """Whether a translation's original page is marked internal (a translation left
+    unmarked must not publish what its original keeps for staff)."""
+    if item.path == item.name:
+        return False
+    try:
+        front, _ = split(item.name.read_text("utf-8"))
+        meta = yaml.safe_load(front) if front else None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return True  # unreadable: its own loader reports it; publish nothing of it
+    return isinstance(meta, dict) and meta.get("visibility") == INTERNAL
+
+
+def with_original_visibility(meta: dict[str, Any], item: Localized) -> dict[str, Any]:
+    """A translation's front matter, internal when its original is."""
+    return {**meta, "visibility": INTERNAL} if original_is_internal(item) else meta

@@ -16,7 +16,7 @@ from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 from ssa_site.base.problems import ProblemType
 from ssa_site.load.front_matter import TextDateLoader, YamlProblem, read_text, yaml_problem
-from ssa_site.load.localized import localized
+from ssa_site.load.localized import localized, with_original_visibility
 from ssa_site.model.plan import INTERNAL, Portfolio
 
 if TYPE_CHECKING:
@@ -332,15 +332,14 @@ def find_narratives(
     language: str = "",
     languages: tuple[str, ...] = (),
 ) -> list[Narrative]:
-    """Every narrative under ``<docs_dir>/plans`` (in ``language``: load/localized.py),
-    checked against the full model; a plan left out for its own error is not reported."""
+    """Every narrative under ``<docs_dir>/plans`` in ``language``, checked (quietly for a
+    plan left out for its own error); a translation is internal when its original is."""
     plans_dir = docs_dir / "plans"
     if not plans_dir.is_dir():
         return []
     narratives: list[Narrative] = []
     for item in localized(sorted(plans_dir.rglob("*.md")), language, languages):
-        path, name = item.path, item.name
-        src_uri = name.relative_to(docs_dir).as_posix()
+        path, name, src_uri = item.path, item.name, item.name.relative_to(docs_dir).as_posix()
         parts = name.relative_to(plans_dir).parts
         if len(parts) == 1:
             continue  # plans/index.md and other pages beside the plan folders
@@ -381,7 +380,8 @@ def find_narratives(
                 path=plan.resource_path("results"),
             )
             continue
-        meta, body = checked_visibility(meta, display, problems), strip_leading_h1(body)
+        meta = checked_visibility(with_original_visibility(meta, item), display, problems)
+        body = strip_leading_h1(body)
         narratives.append(
             Narrative(src_uri, display, plan_name, result_id, meta, body, item.fallback)
         )

@@ -16,7 +16,7 @@ from ssa_site.base import urls
 from ssa_site.base.characters import CONTROL, CONTROL_CHARACTER, control_params
 from ssa_site.base.problems import ProblemType
 from ssa_site.load.front_matter import Checker, positions, read_text, split
-from ssa_site.load.localized import localized
+from ssa_site.load.localized import localized, with_original_visibility
 from ssa_site.load.narratives import checked_visibility, split_front_matter, strip_leading_h1
 from ssa_site.model.plan import INTERNAL, Portfolio
 
@@ -116,6 +116,7 @@ def find_reviews(
         if text is None:
             continue
         meta, body, error = split_front_matter(text)
+        meta = with_original_visibility(meta, item)
         if error:
             error.report(problems, display)
             continue

@@ -20,7 +20,7 @@ from ssa_site.model.plan import (
     ResultRef,
     Value,
 )
-from ssa_site.model.translated import kept
+from ssa_site.model.translated import entity_keys, kept
 
 #: Fields hidden from the public even on public rows, unless the config says otherwise.
 DEFAULT_INTERNAL_FIELDS = (
@@ -81,8 +81,13 @@ def _public_plan(plan: Plan, public_refs: set[ResultRef], hidden: set[str]) -> P
         initiatives=initiatives,
         assumptions=assumptions,
     )
-    # Translations of what the public does not see go with it.
-    return replace(public, translations=kept(public, hidden))
+    # Translations of what the public does not see go with it, and so do their names.
+    keys = entity_keys(public)
+    return replace(
+        public,
+        translations=kept(public, hidden),
+        untranslated=frozenset(key for key in plan.untranslated if key in keys),
+    )
 
 
 _E = TypeVar("_E", bound=Any)

@@ -187,13 +187,11 @@ def test_the_switcher_goes_to_the_same_page_and_back(
     path = page_of_type(site.site, "fr/", key)
     page = open_page(browser, site, path)
     try:
-        page.locator(".md-header__option .md-select").hover()
-        page.locator('a.md-select__link[hreflang="en"]').click()
+        page.locator('nav.ssa-languages a[hreflang="en"]').click()
         page.wait_for_load_state("load")
         english = urlsplit(page.url).path
         assert page.evaluate("document.documentElement.lang") == "en"
-        page.locator(".md-header__option .md-select").hover()
-        page.locator('a.md-select__link[hreflang="fr"]').click()
+        page.locator('nav.ssa-languages a[hreflang="fr"]').click()
         page.wait_for_load_state("load")
         back = urlsplit(page.url).path
     finally:
