@@ -165,6 +165,7 @@ def interface_text(language: Language) -> dict[str, str]:
         "internal_title": _("Internal — not for public release."),
         "internal_text": _("This build shows internal plans, rows and passages."),
         "languages": _("Languages"),
+        "not_found": _("404 - Not found"),
     }
 
 

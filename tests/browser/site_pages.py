@@ -86,10 +86,23 @@ def representative(site: Path, pages: list[str]) -> str:
     return max(sorted(pages), key=lambda rel: (site / rel).stat().st_size)
 
 
+def language_folders(site: Path) -> set[str]:
+    """The folders of the site's other languages (fr/...): each is a site of its own, with
+    its own search index. Their pages are read by tests/browser/test_languages.py."""
+    return {
+        p.parent.parent.name
+        for p in site.glob("*/search/search_index.json")
+        if (p.parent.parent / "index.html").is_file()
+    }
+
+
 def pages_by_type(site: Path) -> dict[str, list[str]]:
+    """The pages of the site's own language by page type (other languages' are left out)."""
+    others = language_folders(site)
     found: dict[str, list[str]] = {}
     for rel in html_pages(site):
-        found.setdefault(page_type_of(rel), []).append(rel)
+        if rel.split("/", 1)[0] not in others:
+            found.setdefault(page_type_of(rel), []).append(rel)
     return found
 
 
