@@ -51,7 +51,7 @@ BACKGROUND_VALUES = 20_000
 def start_downloads(context: PageContext) -> None:
     """Hand a first run of the downloads to a worker process (see ssa_site.cache.workers),
     when the site is large and the cache can keep the files for :func:`downloads`."""
-    if context.background is None:
+    if context.background is None or context.language_root:  # the default's build writes
         return
     data = context.site.public
     if sum(plan.values_count for plan in data.portfolio.plans) < BACKGROUND_VALUES:
@@ -91,7 +91,8 @@ def downloads(context: PageContext) -> list[Generated]:
             return [page]
         return [*assets, *out.assets, page]
     build = make(Run.of(context), data)
-    build.keep(key)
+    if not context.language_root:  # another language's build only reads them for its page
+        build.keep(key)
     page = data_page(context, build.out, build.datasets, build.provenance, build.publisher)
     log.info(
         "Wrote %d download(s) (%d plan package(s), public data only) in %.2f s",
