@@ -34,16 +34,19 @@ def localize_files(files: Files, codes: tuple[str, ...], current: str) -> set[st
     The pages shown in the default language for want of a translation, by src_uri."""
     pages = [f for f in files if f.is_documentation_page() and not f.generated_by]
     translations: dict[str, File] = {}
+    kept: list[File] = []
     for file in pages:
         code = translation_code(PurePosixPath(file.src_uri), codes)
-        if code is not None:
+        if code is None:
+            kept.append(file)
+        else:
             files.remove(file)
             if code == current and len(codes) > 1:
                 path = PurePosixPath(file.src_uri)
                 original = path.with_name(path.stem.rpartition(".")[0] + path.suffix)
                 translations[original.as_posix()] = file
     fallback: set[str] = set()
-    for file in pages:
+    for file in kept:
         if file.src_uri in translations and not is_internal_page(file):
             file.abs_src_path = translations[file.src_uri].abs_src_path
         elif codes and current != codes[0]:
