@@ -37,6 +37,7 @@ from ssa_site.model.translated import in_language
 from ssa_site.model.visibility import DEFAULT_INTERNAL_FIELDS, for_audience
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from datetime import date
     from pathlib import Path
 
@@ -331,3 +332,16 @@ def load_site(
         as_of=today,
         built=today.day if as_of is None else reference_date(portfolio, evaluations),
     )
+
+
+def with_problems_of(site: Site, others: Iterable[Site]) -> Site:
+    """``site`` with the problems the other languages' loads found in their own files
+    (translations), each once: a build and ``validate`` check every language up front."""
+    seen = {str(p) for p in site.problems}
+    extra: list[Problem] = []
+    for other in others:
+        for problem in other.problems:
+            if str(problem) not in seen:
+                seen.add(str(problem))
+                extra.append(problem)
+    return dataclasses.replace(site, problems=(*site.problems, *extra)) if extra else site

@@ -12,7 +12,7 @@ from ssa_site.analysis.asof import parse_as_of
 from ssa_site.analysis.quality import QualityOptions
 from ssa_site.base.problems import Problem, ProblemType
 from ssa_site.model.visibility import DEFAULT_INTERNAL_FIELDS
-from ssa_site.project import Site, load_site
+from ssa_site.project import Site, load_site, with_problems_of
 
 if TYPE_CHECKING:
     from datetime import date
@@ -122,11 +122,4 @@ def load_project(options: ProjectOptions) -> Site:
         )
 
     site = load(options.languages[0] if options.languages else "")
-    seen = {str(p) for p in site.problems}
-    extra: list[Problem] = []
-    for code in options.languages[1:]:
-        for problem in load(code).problems:
-            if str(problem) not in seen:
-                seen.add(str(problem))
-                extra.append(problem)
-    return replace(site, problems=(*site.problems, *extra)) if extra else site
+    return with_problems_of(site, (load(code) for code in options.languages[1:]))

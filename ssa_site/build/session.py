@@ -13,6 +13,7 @@ import shutil
 import tempfile
 import time
 from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +37,7 @@ from ssa_site.load.narratives import filter_internal_blocks
 from ssa_site.output import rendering
 from ssa_site.output.context import GeneratedPage
 from ssa_site.pages.html import TermMarker, exclude_data_tables
-from ssa_site.project import load_site
+from ssa_site.project import load_site, with_problems_of
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -105,23 +106,33 @@ class Build:
         """Load and check the project; every problem is logged, and any error stops the
         build (PluginError) before anything is written."""
         began = time.perf_counter()
-        site = load_site(
-            root,
-            root / options.data_dir,
-            Path(config.docs_dir),
-            audience,
-            tuple(options.internal_fields),
-            evaluation_publication_days=options.evaluation_publication_days,
-            # One notion of "late": quality findings use the status option late_after_days.
-            quality=replace(options.quality, reporting_lag_days=options.late_after_days),
-            as_of=options.as_of,
-            language=languages.current,
-            languages=languages.codes,
-        )
-        _report(site)
-        _report_standards(
-            checked_downloads(site.view, publisher(options.publisher), config.site_name, root)
-        )
+
+        def load(language: str) -> Site:
+            return load_site(
+                root,
+                root / options.data_dir,
+                Path(config.docs_dir),
+                audience,
+                tuple(options.internal_fields),
+                evaluation_publication_days=options.evaluation_publication_days,
+                # One notion of "late": quality findings use the status option late_after_days.
+                quality=replace(options.quality, reporting_lag_days=options.late_after_days),
+                as_of=options.as_of,
+                language=language,
+                languages=languages.codes,
+            )
+
+        site = load(languages.current)
+        if not languages.building_others:
+            # Every language's files are checked before the default language's site is
+            # written: an error in a translation stops the build with nothing written.
+            # The other languages' builds are not checked again (nor their downloads,
+            # which the default language's build writes).
+            site = with_problems_of(site, (load(code) for code in languages.others))
+            _report(site)
+            _report_standards(
+                checked_downloads(site.view, publisher(options.publisher), config.site_name, root)
+            )
         option = options.glossary.file
         glossary, glossary_problems = load_glossary(root / option if option else None, option or "")
         if glossary_problems.errors:
@@ -189,11 +200,15 @@ class Build:
         return markdown, False
 
     def _in_original(self, markdown: str) -> str:
+        return str(self._macros.authored_in_original(markdown))
+
+    @cached_property
+    def _macros(self) -> Any:
+        """ssa/macros.html in the build's language (made once, for untranslated pages)."""
         env = rendering.environment(
             language=self.languages.language, original=self.languages.original
         )
-        macros: Any = env.get_template("ssa/macros.html").module
-        return str(macros.authored_in_original(markdown))
+        return env.get_template("ssa/macros.html").module
 
     def finish_html(self, html: str) -> str:
         """A page's own HTML, before the theme wraps it and the search plugin indexes it:

@@ -48,3 +48,21 @@ def test_a_site_in_a_language_without_catalog_gets_english_pages(
     assert '<html lang="de"' in page  # the theme's own strings are German
     assert ">Status<" in page or "Status</h2>" in page
     assert not (site / "fr").exists()
+
+
+def test_an_error_in_a_translation_stops_the_build_before_any_language_is_written(
+    project: Callable[..., Path],
+) -> None:
+    root = project("minimal")
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace("  - ssa:\n", "  - ssa:\n      languages: [en, fr]\n", 1),
+        "utf-8",
+    )
+    narrative = root / "content" / "plans" / "northland-ics" / "index.fr.md"
+    narrative.parent.mkdir(parents=True, exist_ok=True)
+    narrative.write_text("---\nvisibility: secrète\n---\nRécit.\n", "utf-8")
+    with pytest.raises(Exception, match="BuildError"):  # MkDocs aborts on the plugin error
+        build(root)
+    site = root / "site"
+    assert not (site / "index.html").exists() and not (site / "fr").exists()
