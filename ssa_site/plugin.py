@@ -13,6 +13,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from ssa_site.build.engine import check_engine
 from ssa_site.build.languages import Languages, interface_text, with_direction
 from ssa_site.build.nav import arrange_nav
+from ssa_site.build.raw_html import RawHtmlExtension
 from ssa_site.build.session import Build
 from ssa_site.build.setup import configure
 from ssa_site.config import SsaConfig, notice_in
@@ -36,6 +37,7 @@ class SsaPlugin(BasePlugin[SsaConfig]):
         self.build: Build | None = None
         self.command: str | None = None
         self.languages = Languages()
+        self.generated_page = False  # the page Markdown is rendering now was generated
 
     # Once per MkDocs command (a serve's rebuilds included): which command it is, for
     # on_config to refuse publishing an internal build (gh-deploy, serve to the network).
@@ -55,6 +57,9 @@ class SsaPlugin(BasePlugin[SsaConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         check_engine()
         self.audience, self.root = configure(config, self.config, self.command)
+        if not any(isinstance(e, RawHtmlExtension) for e in config.markdown_extensions):
+            # Generated pages' HTML blocks are set aside without html.parser (same bytes).
+            config.markdown_extensions.append(RawHtmlExtension(lambda: self.generated_page))
         if not self.languages.building_others:
             self.languages = Languages.of(self.config, config)
             self.languages.remember(config)
@@ -134,12 +139,14 @@ class SsaPlugin(BasePlugin[SsaConfig]):
         )
         if release:
             page.file.content_string = markdown
+        self.generated_page = bool(page.file.generated_by)
         return markdown
 
     # On the page's own HTML, before the theme wraps it and before the search plugin
     # (on_page_context) indexes it: tooltips on glossary terms, data tables out of search.
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.build is not None
+        self.generated_page = False
         return self.build.finish_html(html)
 
     # First of all post-build work: charts drawn in the background (and an internal
