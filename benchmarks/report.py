@@ -68,14 +68,16 @@ def busy_table(quiet: dict[str, Any], busy: dict[str, Any], count: int) -> str:
     return "\n".join(lines)
 
 
-def write(path: Path, text: str) -> None:
+def write(
+    path: Path, text: str, begin: str = BEGIN, end: str = END, section: str = "Latest run"
+) -> None:
     """Put ``text`` between the markers of ``path`` (a new section when there are none)."""
     current = path.read_text(encoding="utf-8") if path.is_file() else "# Benchmarks\n"
-    block = f"{BEGIN}\n{text.strip()}\n{END}"
-    if BEGIN in current and END in current:
-        head, rest = current.split(BEGIN, 1)
-        tail = rest.split(END, 1)[1]
+    block = f"{begin}\n{text.strip()}\n{end}"
+    if begin in current and end in current:
+        head, rest = current.split(begin, 1)
+        tail = rest.split(end, 1)[1]
         current = head + block + tail
     else:
-        current = current.rstrip("\n") + "\n\n## Latest run\n\n" + block + "\n"
+        current = current.rstrip("\n") + f"\n\n## {section}\n\n" + block + "\n"
     path.write_text(current, encoding="utf-8")

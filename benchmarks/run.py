@@ -123,11 +123,13 @@ def mkdocs(project: Path, site: Path, env: dict[str, str] | None = None) -> Run:
 PHASES = Path(__file__).with_name("phases.py")
 
 
-def plugin_build(project: Path, site: Path, profile: Path | None = None) -> Run:
+def plugin_build(
+    project: Path, site: Path, profile: Path | None = None, env: dict[str, str] | None = None
+) -> Run:
     """An A build (``mkdocs build --strict`` with the plugin) whose log ends with the
     seconds of each phase (benchmarks/phases.py)."""
     extra = ["--profile", str(profile)] if profile else []
-    return run([sys.executable, str(PHASES), str(site), *extra], project)
+    return run([sys.executable, str(PHASES), str(site), *extra], project, env)
 
 
 def phases_of(result: Run) -> dict[str, float]:

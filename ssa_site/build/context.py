@@ -76,7 +76,7 @@ def _page_cache(
     """Pages of earlier builds (ssa_site.cache.pages), keyed by everything they are made
     of: the data, the docs folder, the audience, the options of the plugin and of MkDocs
     that pages show, template overrides, the glossary and SOURCE_DATE_EPOCH."""
-    if not cache.enabled():
+    if not cache.enabled("pages"):
         return None
     others, narratives = docs_digests(Path(config.docs_dir))
     custom = Path(config.theme.custom_dir) / "ssa" if config.theme.custom_dir else None

@@ -86,7 +86,7 @@ class Build:
                     )
                 ),
             )
-            if cache.enabled()
+            if cache.enabled("html")
             else None
         )
         self.scratch: Path | None = None  # large generated files, until MkDocs copied them

@@ -43,8 +43,21 @@ DISABLE_ENV = "SSA_CACHE"
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
-def enabled() -> bool:
-    return os.environ.get(DISABLE_ENV, "1").strip().lower() not in ("0", "false", "no", "off")
+#: Set SSA_CACHE_OFF to a comma-separated list of kinds (packages, checks, standards,
+#: charts, pages, html, downloads) to build without those only: how the benchmark
+#: measures what each cache brings (benchmarks/mechanisms.py).
+KINDS_OFF_ENV = "SSA_CACHE_OFF"
+KINDS = ("packages", "checks", "standards", "charts", "pages", "html", "downloads")
+
+
+def enabled(kind: str | None = None) -> bool:
+    """Whether caches are on (SSA_CACHE), and the cache of this ``kind`` (SSA_CACHE_OFF)."""
+    if os.environ.get(DISABLE_ENV, "1").strip().lower() in ("0", "false", "no", "off"):
+        return False
+    if kind is None:
+        return True
+    off = os.environ.get(KINDS_OFF_ENV, "")
+    return kind not in {k.strip() for k in off.split(",")}
 
 
 #: Libraries whose version changes what is cached (typed rows, SVG).
@@ -199,7 +212,7 @@ class DiskCache:
 
     def __init__(self, base: Path, namespace: str) -> None:
         self.folder = base / namespace
-        self.active = enabled()
+        self.active = enabled(namespace)
 
     def path(self, entry: str, suffix: str = "") -> Path:
         return self.folder / entry[:2] / f"{entry}{suffix}"
@@ -305,7 +318,7 @@ def load_packages(
     of every audience and every problem, so a cached load reports exactly what a fresh
     one does. Kept on disk and in the process (for serve rebuilds); packages no build has
     read yet are read in worker processes when there are many."""
-    if not enabled():
+    if not enabled("packages"):
         return [load(directory, root) for directory in directories]
     disk = DiskCache(base_dir(root), "packages")
     entries = [_package_entry(directory, root) for directory in directories]
@@ -358,7 +371,7 @@ _RESULTS: dict[str, tuple[str, Any]] = {}  # namespace → (entry, result) of th
 def computed(base: Path, namespace: str, entry: str, compute: Callable[[], Any]) -> Any:
     """``compute()`` once per entry, kept on disk and in the process (the last entry of
     each namespace). The entry must be a :func:`key` of everything the result depends on."""
-    if not enabled():
+    if not enabled(namespace):
         return compute()
     held = _RESULTS.get(namespace)
     if held is not None and held[0] == entry:

@@ -13,7 +13,7 @@ import builtins
 import math
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 import pygal
@@ -193,7 +193,7 @@ def _uuid(chart: Chart) -> str:
 pygal_etree.to_etree()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _names_of(kind: type) -> frozenset[str]:
     return frozenset(builtins.dir(kind()))
 

@@ -45,7 +45,7 @@ class Stored:
 def entry(context: PageContext, data: PublicData) -> str | None:
     """The key of this build's downloads, or None without a cache (or without data)."""
     site = context.site
-    if context.cache_dir is None or not site.data_fingerprint or not cache.enabled():
+    if context.cache_dir is None or not site.data_fingerprint or not cache.enabled("downloads"):
         return None
     return cache.key(
         _CODE,

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import escape
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from ssa_site.load.glossary import Glossary, Term
 
 #: Elements whose text is never marked.
@@ -124,22 +126,13 @@ class TermMarker:
         Finds the terms first, then keeps those outside tags, comments and skipped
         elements: the costly part (the search) runs in the regular expression engine.
         """
-        if self.pattern is None:
+        if self.pattern is None or self.pattern.search(html) is None:
             return html
-        matches = list(self.pattern.finditer(html))
-        if not matches:
-            return html
-        skipped = skipped_spans(html)
         seen: set[int] = set()  # terms marked already: the first use on a page only
         out: list[str] = []
         position = 0
-        span = 0
-        for match in matches:
+        for match in self._outside_skipped(html):
             start = match.start()
-            while span < len(skipped) and skipped[span][1] <= start:
-                span += 1
-            if span < len(skipped) and skipped[span][0] <= start:
-                continue  # in a skipped element, a comment or a raw-text element
             if html.rfind("<", 0, start) > html.rfind(">", 0, start):
                 continue  # inside a tag: an attribute value
             term = self._term(match)
@@ -151,6 +144,18 @@ class TermMarker:
             position = match.end()
         out.append(html[position:])
         return "".join(out)
+
+    def _outside_skipped(self, html: str) -> Iterator[re.Match[str]]:
+        """Matches of the terms outside comments, raw-text and skipped elements: only the
+        text between those is searched (tables, most of a generated page, are skipped)."""
+        assert self.pattern is not None
+        gap = 0
+        for start, end in [*skipped_spans(html), (len(html), len(html))]:
+            if start > gap:
+                # The look-behind sees the text before the gap, as a search of the whole
+                # page does; a term cannot reach into a span (it would hold its "<").
+                yield from self.pattern.finditer(html, gap, start)
+            gap = end
 
 
 _WORD_BEFORE = re.compile(r"([\w'’-]+)[ \t]+$")

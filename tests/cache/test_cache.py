@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import pickle
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -77,6 +78,26 @@ def test_cached_builds_are_byte_identical_to_an_uncached_build(
     again = build(synthetic, tmp_path / "again", audience)  # in-process, like serve
     for site in (cold, warm, again):
         assert_same_site(uncached, site)
+
+
+@pytest.mark.slow
+def test_each_kind_of_cache_turns_off_alone(
+    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SSA_CACHE_OFF (how benchmarks/mechanisms.py measures each cache) keeps only the
+    kinds it names out of .cache/ssa, and the site is the same."""
+    cached = build(synthetic, tmp_path / "cached")
+    store = synthetic / ".cache" / "ssa"
+    shutil.rmtree(store)
+    forget()
+    monkeypatch.setenv(cache.KINDS_OFF_ENV, "pages,charts")
+    without = build(synthetic, tmp_path / "without")
+    assert not (store / "pages").exists()
+    assert not (store / "charts").exists()
+    for kind in ("packages", "downloads", "html", "checks"):
+        assert any((store / kind).rglob("*")), kind
+    assert set(cache.KINDS) >= {"pages", "charts", "packages", "downloads", "html", "checks"}
+    assert_same_site(cached, without)
 
 
 @pytest.mark.slow

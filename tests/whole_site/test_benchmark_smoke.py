@@ -57,3 +57,28 @@ def test_benchmark_script_runs_on_a_tiny_site(tmp_path: Path) -> None:
     assert "| warm ratio A/B |" in written
     assert "--busy 1" in written
     assert written.count("benchmarks/run.py: begin") == 1
+
+
+def test_mechanisms_script_measures_each_mechanism_on_a_tiny_site(tmp_path: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "mechanisms.py"),
+            *("--plans", "1", "--results", "3", "--indicators", "2", "--periods", "2"),
+            *("--workdir", str(tmp_path), "--write", str(tmp_path / "BENCHMARKS.md")),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    for name in ("page cache", "chart cache", "download store", "worker processes"):
+        row = next(line for line in lines if line.startswith(f"| {name} |"))
+        assert row.count(" s |") == 4  # first and later build without it, and both gains
+    written = (tmp_path / "BENCHMARKS.md").read_text(encoding="utf-8")
+    assert "| finished-HTML cache |" in written
+    assert written.count("benchmarks/mechanisms.py: begin") == 1
