@@ -90,7 +90,7 @@ LOADING_CODE = (
     "model/publisher.py",
     "standards",
 )
-CHART_CODE = (*STORE_CODE, "charts/svg.py", "base/urls.py")
+CHART_CODE = (*STORE_CODE, "charts/svg.py", "charts/pygal_setup.py", "base/urls.py")
 #: What counts as code: modules, schemas, templates (pages are made from them), data files.
 _CODE_SUFFIXES = (".py", ".json", ".html", ".yml", ".md", ".css", ".js", ".po")
 CHECK_CODE = (*LOADING_CODE, "load/checks.py", "load/value_checks.py", "base/formulas.py")

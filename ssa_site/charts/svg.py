@@ -9,21 +9,18 @@ SVG only through the XML serialiser, which escapes it.
 
 from __future__ import annotations
 
-import builtins
 import math
 import re
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import pygal
-from pygal.config import SerieConfig
-from pygal.etree import etree as pygal_etree
-from pygal.graph import base as pygal_graph_base
 from pygal.style import Style
 
 from ssa_site.base import urls
 from ssa_site.cache.store import CHART_CODE, DiskCache, key
+from ssa_site.charts import pygal_setup  # noqa: F401  (pygal set up before any drawing)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -185,41 +182,6 @@ def _series_css(chart: Chart) -> list[str]:
 
 def _uuid(chart: Chart) -> str:
     return chart.chart_id.removeprefix("ssa-chart-")
-
-
-# pygal serialises with lxml when it is importable and with the standard library
-# otherwise, and the two write different bytes: always the standard library, so a chart
-# is the same file whatever else is installed.
-pygal_etree.to_etree()
-
-
-@cache
-def _names_of(kind: type) -> frozenset[str]:
-    return frozenset(builtins.dir(kind()))
-
-
-def _dir(thing: object) -> Any:
-    """``dir()`` for pygal.graph.base, which asks it of a new SerieConfig for every key of
-    every series (``k in dir(serie_config)``): a new SerieConfig has the same names each
-    time, so they are listed once. Any other object: the builtin."""
-    if type(thing) is SerieConfig:
-        return _names_of(SerieConfig)
-    return builtins.dir(thing)
-
-
-pygal_graph_base.dir = _dir  # type: ignore[attr-defined]  # that module's one use of dir()
-
-
-def _tostring(element: Any, encoding: str | None = None, **options: Any) -> Any:
-    """ElementTree's ``tostring`` as pygal calls it (UTF-8 bytes), written as text and
-    encoded once: the same bytes (UTF-8 can hold any character, so none is escaped, and
-    ElementTree writes no declaration for UTF-8), without a codec call per element."""
-    if encoding is not None and encoding.lower() in ("utf-8", "utf8") and not options:
-        return pygal_etree._py_etree.tostring(element, encoding="unicode").encode("utf-8")
-    return pygal_etree._py_etree.tostring(element, encoding=encoding, **options)
-
-
-pygal_etree.tostring = _tostring  # pygal's wrapper looks in its own attributes first
 
 
 class _Drawing:
