@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ssa_site.build.engine import check_engine
+from ssa_site.build.held_pages import HeldPages
 from ssa_site.build.languages import Languages, interface_text, with_direction
 from ssa_site.build.nav import arrange_nav
 from ssa_site.build.raw_html import RawHtmlExtension
@@ -21,6 +22,7 @@ from ssa_site.config import SsaConfig, notice_in
 if TYPE_CHECKING:
     from pathlib import Path
 
+    import jinja2
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
@@ -38,6 +40,7 @@ class SsaPlugin(BasePlugin[SsaConfig]):
         self.command: str | None = None
         self.languages = Languages()
         self.generated_page = False  # the page Markdown is rendering now was generated
+        self.held = HeldPages()  # pages' HTML, compressed until each page is written
 
     # Once per MkDocs command (a serve's rebuilds included): which command it is, for
     # on_config to refuse publishing an internal build (gh-deploy, serve to the network).
@@ -74,6 +77,7 @@ class SsaPlugin(BasePlugin[SsaConfig]):
     # stops the build before anything is written.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         assert self.root is not None
+        self.held = HeldPages()
         self.build = Build.start(self.config, config, self.root, self.audience, self.languages)
 
     # The documentation files are known and not yet read: authored narratives are taken
@@ -90,16 +94,29 @@ class SsaPlugin(BasePlugin[SsaConfig]):
     # MkDocs dates every page (the sitemap's <lastmod>, the gzipped sitemap's timestamp) by
     # the clock unless SOURCE_DATE_EPOCH is set: date them by the build's date instead
     # (ssa_site.analysis.asof), so that the same input gives the same bytes any day.
+    # Each page's HTML is held compressed from the moment MkDocs goes on to the next page
+    # (ssa_site.build.held_pages): the HTML of thousands of pages is not in memory at once.
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         if self.build is not None:
             page.update_date = self.build.site.built.isoformat()
+        self.held.rendered(page)
         return page
 
+    # Every page is rendered: the last one's HTML is held too.
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        self.held.rendered(None)
+        return env
+
     # The theme's templates get the same page in every language (main.html's language
-    # switcher) and the plugin's sentences in the page's language.
+    # switcher) and the plugin's sentences in the page's language. First, before the
+    # search plugin indexes the page: the page's HTML is given back.
+    @event_priority(100)
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
+        self.held.give_back(page)
         extra: Any = context
         extra["ssa_languages"] = self.languages.alternates(page.url)
         extra["ssa_text"] = interface_text(self.languages.language)
@@ -119,6 +136,7 @@ class SsaPlugin(BasePlugin[SsaConfig]):
     # The theme writes the language on <html> and its direction on <body> only: a reader
     # of a right-to-left language gets dir on <html> too.
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.held.written(page)
         return with_direction(output, self.languages.language)
 
     def on_post_template(
