@@ -10,7 +10,8 @@ builds the site with the plugin, a first build (``.cache/ssa`` removed) and a la
 and prints, per mechanism, the first and later build times without it and its gain (the
 time without it minus the time with everything on: a negative gain is a cost). The builds
 run one after another in child processes; ``--runs`` repeats each pair and takes medians.
-``--write FILE`` puts the table into FILE (BENCHMARKS.md) between its own markers.
+``--write FILE`` puts the table into FILE (BENCHMARKS.md) between its own markers, one
+pair per number of plans (a 10-plan and a 50-plan run keep both tables).
 
 Run from the repository: ``.venv/bin/python benchmarks/mechanisms.py --plans 10``.
 """
@@ -41,8 +42,14 @@ MECHANISMS: list[tuple[str, dict[str, str], str]] = [
     ("download store", {"SSA_CACHE_OFF": "downloads"}, "downloads/stored.py"),
     ("worker processes", {"SSA_WORKERS": "1"}, "cache/workers.py, build/deferred.py"),
 ]
-BEGIN = "<!-- benchmarks/mechanisms.py: begin (generated, do not edit) -->"
-END = "<!-- benchmarks/mechanisms.py: end -->"
+
+
+def markers(plans: int) -> tuple[str, str]:
+    """The markers of this site size's table in BENCHMARKS.md (one table per size)."""
+    return (
+        f"<!-- benchmarks/mechanisms.py: begin {plans} plans (generated, do not edit) -->",
+        f"<!-- benchmarks/mechanisms.py: end {plans} plans -->",
+    )
 
 
 def pair(project: Path, site: Path, env: dict[str, str], runs: int) -> tuple[float, float]:
@@ -99,7 +106,9 @@ def main() -> None:
             f"Command: `.venv/bin/python benchmarks/mechanisms.py {' '.join(sys.argv[1:])}`, "
             f"{time.strftime('%Y-%m-%d')}, load average at the end {load()}."
         )
-        write(args.write, f"{intro}\n\n{text}", BEGIN, END, "What each mechanism brings")
+        begin, end = markers(args.plans)
+        section = f"What each mechanism brings, {args.plans} plans"
+        write(args.write, f"{intro}\n\n{text}", begin, end, section)
     if args.workdir is None:
         shutil.rmtree(workdir, ignore_errors=True)
 

@@ -46,6 +46,40 @@ def phase_table(figures: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def summary_table(sizes: list[dict[str, Any]]) -> str:
+    """One row per site size: A's first and later builds, B, the ratios, memory."""
+    lines = [
+        "| plans | pages | values | A, first build | A, later (median) | B (median) "
+        "| cold ratio | warm ratio | peak RSS A, first: largest process / with workers "
+        "| peak RSS A, later | peak RSS B |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for f in sizes:
+        lines.append(
+            f"| {f['plans']} | {f['pages']:,} | {f['values']:,} | {f['cold_a']:.1f} s "
+            f"| {f['a']:.1f} s | {f['b']:.1f} s | {f['cold_a'] / f['b']:.3f} "
+            f"| {f['a'] / f['b']:.3f} | {f['cold_a_rss']:.0f} / {f['cold_a_tree']:.0f} MiB "
+            f"| {f['a_rss']:.0f} / {f['a_tree']:.0f} MiB | {f['b_rss']:.0f} MiB |"
+        )
+    if len(sizes) == 2:
+        small, large = sizes
+        lines.append("")
+        lines.append(
+            f"Scaling from {small['plans']} to {large['plans']} plans: first build "
+            f"{large['cold_a'] / small['cold_a']:.3f}, later builds "
+            f"{large['a'] / small['a']:.3f}, plain mkdocs-material {large['b'] / small['b']:.3f}."
+        )
+    if "serve_a" in sizes[-1]:
+        last = sizes[-1]
+        lines.append("")
+        lines.append(
+            f"Serve rebuild after one narrative edit ({last['plans']} plans): A "
+            f"{last['serve_a']:.1f} s, B {last['serve_b']:.1f} s, ratio "
+            f"{last['serve_a'] / last['serve_b']:.3f}."
+        )
+    return "\n".join(lines)
+
+
 def busy_table(quiet: dict[str, Any], busy: dict[str, Any], count: int) -> str:
     """Each build quiet and with ``count`` CPU-bound processes beside it."""
     rows = [

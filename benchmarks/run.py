@@ -46,7 +46,7 @@ from typing import Any
 
 from busy import busy
 from phases import ORDER, TOTAL
-from report import busy_table, load, phase_table, write
+from report import busy_table, load, phase_table, summary_table, write
 
 from ssa_site.authoring.synth import SynthOptions, write_synth
 
@@ -337,7 +337,9 @@ def main() -> None:
     print(f"ratio={last['a'] / last['b']:.3f}")
     if args.scaling:
         print(f"scaling={last['a'] / small['a']:.3f}")
+        print(f"cold_scaling={last['cold_a'] / small['cold_a']:.3f}")
         tables.append(phase_table(last))
+    tables.insert(0, summary_table([small, last] if args.scaling else [small]))
     if args.write:
         write(args.write, heading(sys.argv[1:], tables))
         print(f"written to {args.write}", file=sys.stderr)  # ratio= stays the last line

@@ -55,6 +55,8 @@ def test_benchmark_script_runs_on_a_tiny_site(tmp_path: Path) -> None:
     written = (tmp_path / "BENCHMARKS.md").read_text(encoding="utf-8")
     assert "| read and validate packages |" in written
     assert "| warm ratio A/B |" in written
+    summary = next(line for line in written.splitlines() if line.startswith("| 1 | "))
+    assert summary.count(" MiB |") == 3  # memory of the first and later builds, and of B
     assert "--busy 1" in written
     assert written.count("benchmarks/run.py: begin") == 1
 
