@@ -60,6 +60,8 @@ def test_every_page_of_the_example_is_written_and_indexed_with_its_own_html(
         for built in pages:
             assert HELD not in built.read_text("utf-8"), built
         index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+        # The search plugin drops HTML comments: pages indexed while held would leave the
+        # index without their text and sections (the example's holds about 195,000 chars).
         texts = [entry["text"] for entry in index["docs"]]
-        assert not [text for text in texts if "held compressed" in text]
         assert sum(len(text) for text in texts) > 100_000
+        assert sum("#" in entry["location"] for entry in index["docs"]) > 100
